@@ -1,0 +1,78 @@
+#pragma once
+// An exercise package in memory: Proctor's exercise.json layout or a Kattis/DOMjudge problem.yaml one.
+// See docs/exercise-format.md.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace proctor::runner {
+
+enum class ExerciseKind { program, function };
+enum class Visibility { sample, secret };
+
+struct ExerciseLimits {
+  std::uint64_t time_ms = 1000;
+  std::uint64_t memory_mb = 256;
+  std::uint64_t output_kb = 8192;
+  std::optional<std::uint64_t> wall_ms;
+};
+
+struct CheckerSpec {
+  std::string type = "tokens";  // "tokens" | "exact" | "float" | "custom"
+  bool case_sensitive = false;
+  bool space_change_sensitive = false;
+  std::optional<double> abs_tolerance;  // float: Kattis float_absolute_tolerance
+  std::optional<double> rel_tolerance;  // float: Kattis float_relative_tolerance
+  std::vector<std::string> args;        // custom: extra validator arguments
+  std::filesystem::path custom_dir;     // custom: output_validators/<name>/
+};
+
+struct CompileSpec {
+  std::string std = "gnu17";
+  std::vector<std::string> flags;  // replaces the default extra flags when non-empty
+};
+
+struct TestCase {
+  std::string name;   // e.g. "sample/1" or "secret/group1/03"
+  std::string group;  // "sample", "secret" or the secret subdirectory path, e.g. "secret/group1"
+  Visibility visibility = Visibility::secret;
+  std::filesystem::path input;
+  std::filesystem::path answer;
+  double points = 1.0;
+};
+
+struct Exercise {
+  std::filesystem::path root;
+  std::string format;  // "proctor" (exercise.json) or "kattis" (problem.yaml)
+  std::string id;
+  std::string title;
+  ExerciseKind kind = ExerciseKind::program;
+  std::string language = "c";
+  int duration_minutes = 30;
+  ExerciseLimits limits;
+  CheckerSpec checker;
+  CompileSpec compile;
+  std::filesystem::path statement;    // empty when absent
+  std::filesystem::path starter;      // empty when absent
+  std::filesystem::path include_dir;  // include/c, for kind "function"
+  std::vector<TestCase> samples;      // lexicographic order
+  std::vector<TestCase> secrets;      // empty when loaded without secrets
+  bool secrets_loaded = false;
+  std::map<std::string, std::vector<std::filesystem::path>> submissions;  // verdict dir -> files
+};
+
+struct LoadOptions {
+  // Practice never opens data/secret: with false the loader does not even list it.
+  bool include_secret = true;
+};
+
+// Throws UserError("<file>: <problem>") for a bad package.
+Exercise load_exercise(const std::filesystem::path& dir, const LoadOptions& options = {});
+
+// sha256 over the package's files (sorted relative paths and contents), hex. Used to freeze a package.
+std::string package_sha256(const Exercise& exercise);
+
+}  // namespace proctor::runner

@@ -1,0 +1,65 @@
+#pragma once
+// What to run and under which rules. A Policy is a plain value: the sandbox never keeps one after run().
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace proctor::sandbox {
+
+// The profile decides the seccomp allowlist and the Landlock ruleset.
+enum class Profile {
+  program,  // the candidate's static binary: stdio on fds 0-2, memory, time, signals, exit; no files
+  compile,  // gcc and its children: fork/exec, read the toolchain, read/write only the work directory
+  checker,  // an output validator: reads the files named in `readable`, writes only the work directory
+};
+
+const char* to_string(Profile profile);
+std::optional<Profile> profile_from_string(const std::string& name);
+
+enum class Namespaces {
+  automatic,  // the profile's default: off for `program` (seccomp+Landlock cover it, and they cost ~1 ms), on otherwise
+  on,         // user (when not root), mount, ipc, uts, net; fail the run if the machine refuses them
+  off,
+};
+
+struct Limits {
+  std::uint64_t cpu_ms = 1000;                 // summed over every thread and process of the run
+  std::optional<std::uint64_t> wall_ms;        // default: 3 x cpu_ms + 1000
+  std::uint64_t memory_kb = 256 * 1024;        // peak of the whole process tree; also the stack limit
+  std::uint64_t output_bytes = 64 * 1024 * 1024;  // per stream (stdout, stderr) and per file written
+  unsigned threads = 0;                        // extra threads the program may start (program profile)
+  unsigned processes = 64;                     // tasks (processes + threads) for compile/checker
+  unsigned open_files = 64;
+
+  std::uint64_t effective_wall_ms() const { return wall_ms ? *wall_ms : 3 * cpu_ms + 1000; }
+};
+
+struct Policy {
+  Profile profile = Profile::program;
+  std::vector<std::string> argv;  // argv[0] is the executable (absolute, or found in the fixed PATH)
+  Limits limits;
+
+  // Files the sandbox opens in the parent and hands over as fds 0, 1, 2. Empty: /dev/null for stdin;
+  // for stdout/stderr a private temporary file, removed after the run (its size is still reported).
+  std::filesystem::path stdin_path;
+  std::filesystem::path stdout_path;
+  std::filesystem::path stderr_path;
+
+  // Working directory; for compile and checker profiles the only writable place. Empty: a private
+  // empty temporary directory that is removed after the run.
+  std::filesystem::path work_dir;
+  std::vector<std::filesystem::path> readable;  // extra read-only files or directories
+  std::vector<std::filesystem::path> writable;  // extra read-write files or directories
+
+  // Added to the clean environment (PATH=/usr/bin:/bin, LANG=C.UTF-8, and for `compile` TMPDIR=work_dir).
+  std::vector<std::pair<std::string, std::string>> env;
+
+  Namespaces namespaces = Namespaces::automatic;
+  // Run even when neither Landlock nor a mount namespace can confine the file system (recorded).
+  bool insecure = false;
+};
+
+}  // namespace proctor::sandbox

@@ -1,0 +1,53 @@
+#pragma once
+// What one run did, measured by the kernel, and how it was isolated.
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace proctor::sandbox {
+
+enum class Status {
+  ok,   // exited with status 0 inside every limit
+  tle,  // CPU or wall time limit
+  mle,  // memory limit (cgroup OOM/failcnt, or exec/stack failure for lack of memory)
+  rte,  // non-zero exit or killed by a signal
+  ole,  // wrote more than the output limit
+  sv,   // called a forbidden system call (named in `violation`)
+  je,   // the judge failed; never the candidate's fault (see `error`)
+};
+
+const char* to_string(Status status);  // "OK", "TLE", "MLE", "RTE", "OLE", "SV", "JE"
+
+// Which isolation layers were really active for this run (never what was merely requested).
+struct Layers {
+  bool seccomp = false;
+  int landlock_abi = 0;                  // 0: Landlock not applied
+  std::vector<std::string> namespaces;   // e.g. {"user","mount","net","ipc","uts"}
+  std::string cgroup = "none";           // "v2", "v1" or "none"
+  std::string memory_limit = "none";     // "cgroup-v2", "cgroup-v1" or "rlimit-as"
+  std::string process_limit = "none";    // "cgroup-pids", "rlimit-nproc" or "seccomp" (no fork at all)
+  bool privileges_dropped = false;       // ran under an unprivileged uid/gid
+  bool insecure = false;                 // ran although the file system could not be confined
+};
+
+struct RunReport {
+  Status status = Status::je;
+  std::uint64_t cpu_ms = 0;      // user + system, all threads and waited-for children
+  std::uint64_t wall_ms = 0;
+  std::uint64_t memory_kb = 0;   // peak: cgroup peak when a memory cgroup was used, else ru_maxrss
+  std::optional<int> exit_code;  // set when the process exited
+  std::optional<int> signal;     // set when the process was killed by a signal
+  std::optional<std::string> violation;  // forbidden syscall name, e.g. "clone" or "i386:open"
+  std::optional<std::string> limit;      // which limit fired: "cpu", "wall", "memory", "output", "processes"
+  std::uint64_t stdout_bytes = 0;
+  std::uint64_t stderr_bytes = 0;
+  std::string error;  // for JE: what failed in the judge
+  Layers layers;
+};
+
+nlohmann::json to_json(const Layers& layers);
+nlohmann::json to_json(const RunReport& report);
+
+}  // namespace proctor::sandbox
