@@ -1,0 +1,66 @@
+// String forms of the sandbox's enums, as they appear in JSON and on the command line.
+#include <nlohmann/json.hpp>
+
+#include "proctor/sandbox/policy.hpp"
+#include "proctor/sandbox/run_report.hpp"
+
+namespace proctor::sandbox {
+
+const char* to_string(Profile profile) {
+  switch (profile) {
+    case Profile::program: return "program";
+    case Profile::compile: return "compile";
+    case Profile::checker: return "checker";
+  }
+  return "?";
+}
+
+std::optional<Profile> profile_from_string(const std::string& name) {
+  if (name == "program") return Profile::program;
+  if (name == "compile") return Profile::compile;
+  if (name == "checker") return Profile::checker;
+  return std::nullopt;
+}
+
+const char* to_string(Status status) {
+  switch (status) {
+    case Status::ok: return "OK";
+    case Status::tle: return "TLE";
+    case Status::mle: return "MLE";
+    case Status::rte: return "RTE";
+    case Status::ole: return "OLE";
+    case Status::sv: return "SV";
+    case Status::je: return "JE";
+  }
+  return "?";
+}
+
+nlohmann::json to_json(const Layers& layers) {
+  return {{"seccomp", layers.seccomp},
+          {"landlock_abi", layers.landlock_abi},
+          {"namespaces", layers.namespaces},
+          {"cgroup", layers.cgroup},
+          {"memory_limit", layers.memory_limit},
+          {"process_limit", layers.process_limit},
+          {"privileges_dropped", layers.privileges_dropped},
+          {"insecure", layers.insecure}};
+}
+
+nlohmann::json to_json(const RunReport& r) {
+  auto opt = [](const auto& v) -> nlohmann::json { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  nlohmann::json j = {{"status", to_string(r.status)},
+                      {"cpu_ms", r.cpu_ms},
+                      {"wall_ms", r.wall_ms},
+                      {"memory_kb", r.memory_kb},
+                      {"exit_code", opt(r.exit_code)},
+                      {"signal", opt(r.signal)},
+                      {"violation", opt(r.violation)},
+                      {"limit", opt(r.limit)},
+                      {"stdout_bytes", r.stdout_bytes},
+                      {"stderr_bytes", r.stderr_bytes},
+                      {"layers", to_json(r.layers)}};
+  if (!r.error.empty()) j["error"] = r.error;
+  return j;
+}
+
+}  // namespace proctor::sandbox
