@@ -1,16 +1,381 @@
-// Temporary: replaced by the real launcher.
+// Sandbox::run: prepare everything in the parent (descriptors, Landlock ruleset, seccomp program,
+// cgroup, rlimits, argv/envp), launch through Boost.Process with a child-side handler that only
+// makes raw syscalls, supervise, reap, clean up, classify.
 #include "proctor/sandbox/launch.hpp"
 
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <boost/process/child.hpp>
+#include <boost/process/exe.hpp>
+#include <boost/process/extend.hpp>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "cgroup.hpp"
+#include "child.hpp"
+#include "landlock.hpp"
+#include "namespaces.hpp"
+#include "outcome.hpp"
+#include "profiles.hpp"
+#include "rlimits.hpp"
+#include "scoped_fd.hpp"
+#include "seccomp_filter.hpp"
+#include "supervise.hpp"
+#include "temp_dir.hpp"
+
 namespace proctor::sandbox {
+namespace {
+
+namespace bp = boost::process;
+
+constexpr uid_t kSandboxUid = 65534;  // nobody
+constexpr gid_t kSandboxGid = 65534;  // nogroup
+
+// Boost.Process handler: the child never returns from on_exec_setup (run_child execs or exits).
+struct ChildSetup : bp::extend::handler {
+  const ChildPlan* plan;
+  explicit ChildSetup(const ChildPlan* p) : plan(p) {}
+  template <typename Executor>
+  void on_exec_setup(Executor&) const {
+    run_child(*plan);
+  }
+};
+
+// Keeps C strings alive for argv/envp built in the parent.
+struct CStringArray {
+  std::vector<std::string> storage;
+  std::vector<char*> pointers;
+  explicit CStringArray(std::vector<std::string> items) : storage(std::move(items)) {
+    for (auto& s : storage) pointers.push_back(s.data());
+    pointers.push_back(nullptr);
+  }
+  char* const* get() { return pointers.data(); }
+};
+
+ScopedFd open_output(const std::filesystem::path& path, const char* memfd_name) {
+  if (path.empty()) return ScopedFd(memfd_create(memfd_name, MFD_CLOEXEC));
+  return ScopedFd(open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
+}
+
+std::uint64_t size_of(int fd) {
+  struct stat st {};
+  return fstat(fd, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+}
+
+std::uint64_t tv_ms(const timeval& tv) {
+  return static_cast<std::uint64_t>(tv.tv_sec) * 1000 + static_cast<std::uint64_t>(tv.tv_usec) / 1000;
+}
+
+std::uint64_t process_cpu_ns(clockid_t clock) {
+  timespec ts{};
+  if (clock_gettime(clock, &ts) != 0) return 0;
+  return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000 + static_cast<std::uint64_t>(ts.tv_nsec);
+}
+
+// Reads the child's messages until it execs (EOF) or fails: the seccomp listener, or an error.
+struct Handoff {
+  ScopedFd listener;
+  std::optional<ChildMessage> failure;
+};
+
+Handoff receive_handoff(int socket) {
+  Handoff h;
+  for (;;) {
+    ChildMessage msg{};
+    iovec iov{&msg, sizeof msg};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr hdr{};
+    hdr.msg_iov = &iov;
+    hdr.msg_iovlen = 1;
+    hdr.msg_control = control;
+    hdr.msg_controllen = sizeof control;
+    ssize_t n = recvmsg(socket, &hdr, MSG_CMSG_CLOEXEC);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return h;
+    if (msg.kind == 'N') {
+      cmsghdr* cmsg = CMSG_FIRSTHDR(&hdr);
+      if (cmsg && cmsg->cmsg_type == SCM_RIGHTS) {
+        int fd;
+        std::memcpy(&fd, CMSG_DATA(cmsg), sizeof fd);
+        h.listener.reset(fd);
+      }
+    } else if (msg.kind == 'E') {
+      h.failure = msg;
+    }
+  }
+}
+
+}  // namespace
+
 struct Sandbox::Impl {
   Capabilities caps;
+  CgroupManager cgroups;
+  std::mutex mutex;
+  std::map<std::pair<Profile, bool>, std::unique_ptr<SeccompProgram>> seccomp;
+
+  Impl() {
+    caps.root = geteuid() == 0;
+    caps.landlock_abi = landlock_abi();
+    caps.cgroup = cgroups.version();
+    caps.user_namespaces = caps.root || user_namespaces_available();
+    caps.mount_namespace = caps.root || caps.user_namespaces;
+  }
+
+  const SeccompProgram& seccomp_for(Profile profile, unsigned threads) {
+    std::lock_guard lock(mutex);
+    auto& slot = seccomp[{profile, threads > 0}];
+    if (!slot) slot = std::make_unique<SeccompProgram>(profile, threads);
+    return *slot;
+  }
+
+  RunReport run(const Policy& policy);
 };
+
+RunReport Sandbox::Impl::run(const Policy& policy) {
+  RunReport report;
+  auto judge_error = [&](std::string message) {
+    report.status = Status::je;
+    report.error = std::move(message);
+    return report;
+  };
+  if (policy.argv.empty()) return judge_error("no command to run");
+  const Limits& limits = policy.limits;
+
+  // Layers first: refuse to run unconfined unless told to.
+  const bool want_namespaces = policy.namespaces == Namespaces::on ||
+                               (policy.namespaces == Namespaces::automatic && policy.profile != Profile::program);
+  const bool namespaces = want_namespaces && caps.mount_namespace;
+  if (policy.namespaces == Namespaces::on && !namespaces) {
+    return judge_error("namespaces were requested but this machine does not allow them");
+  }
+  const bool jail = caps.landlock_abi == 0 && policy.profile == Profile::program && caps.mount_namespace;
+  const bool confined = caps.landlock_abi > 0 || jail;
+  if (!confined && !policy.insecure) {
+    return judge_error(
+        "neither Landlock nor a mount namespace can confine the file system here; refusing to run the " +
+        std::string(to_string(policy.profile)) + " profile (use --insecure to run anyway)");
+  }
+  report.layers.insecure = !confined;
+
+  const std::filesystem::path executable = resolve_executable(policy.argv[0]);
+  if (executable.empty()) return judge_error("command not found: " + policy.argv[0]);
+  ScopedFd exec_fd(open(executable.c_str(), O_PATH | O_CLOEXEC));
+  if (!exec_fd) return judge_error("cannot open " + executable.string() + ": " + std::strerror(errno));
+
+  // A private directory only when something needs one: the program profile needs none.
+  std::optional<TempDir> temp;
+  std::filesystem::path work_dir = policy.work_dir;
+  if (work_dir.empty() && policy.profile != Profile::program) {
+    temp.emplace("proctor-run");
+    work_dir = temp->path() / "work";
+    std::filesystem::create_directory(work_dir);
+  }
+  std::filesystem::path jail_root;
+  if (jail || (namespaces && policy.profile == Profile::program && caps.landlock_abi == 0)) {
+    if (!temp) temp.emplace("proctor-run");
+    jail_root = temp->path() / "root";
+    std::filesystem::create_directory(jail_root);
+  }
+  const bool drop = caps.root;
+  if (drop && !work_dir.empty()) {
+    // The sandbox user must be able to write its work directory and nothing else of ours.
+    if (chown(work_dir.c_str(), kSandboxUid, kSandboxGid) != 0) {
+      return judge_error("cannot hand " + work_dir.string() + " to the sandbox user: " + std::strerror(errno));
+    }
+    for (const auto& path : policy.writable) {
+      if (chown(path.c_str(), kSandboxUid, kSandboxGid) != 0) {
+        return judge_error("cannot hand " + path.string() + " to the sandbox user: " + std::strerror(errno));
+      }
+    }
+  }
+
+  ScopedFd in(policy.stdin_path.empty() ? open("/dev/null", O_RDONLY | O_CLOEXEC)
+                                        : open(policy.stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in) return judge_error("cannot open stdin " + policy.stdin_path.string() + ": " + std::strerror(errno));
+  ScopedFd out = open_output(policy.stdout_path, "proctor-stdout");
+  if (!out) return judge_error("cannot create stdout " + policy.stdout_path.string() + ": " + std::strerror(errno));
+  ScopedFd err = open_output(policy.stderr_path, "proctor-stderr");
+  if (!err) return judge_error("cannot create stderr " + policy.stderr_path.string() + ": " + std::strerror(errno));
+
+  ScopedFd landlock;
+  if (caps.landlock_abi > 0) {
+    landlock.reset(build_landlock_ruleset(caps.landlock_abi, landlock_rules(policy, executable, work_dir)));
+    if (!landlock) return judge_error(std::string("building the Landlock ruleset: ") + std::strerror(errno));
+    report.layers.landlock_abi = caps.landlock_abi;
+  }
+
+  const unsigned tasks = policy.profile == Profile::program ? limits.threads + 1 : limits.processes;
+  std::unique_ptr<RunCgroup> cgroup = cgroups.create(limits.memory_kb * 1024, tasks);
+  report.layers.cgroup = cgroup ? caps.cgroup : "none";
+  report.layers.memory_limit = cgroup ? "cgroup-" + caps.cgroup : "rlimit-as";
+  const bool fork_forbidden = policy.profile == Profile::program && limits.threads == 0;
+  report.layers.process_limit =
+      fork_forbidden ? "seccomp" : cgroup ? "cgroup-pids" : (drop || !caps.root) ? "rlimit-nproc" : "none";
+
+  int sockets[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) {
+    return judge_error(std::string("socketpair: ") + std::strerror(errno));
+  }
+  ScopedFd parent_end(sockets[0]), child_end(sockets[1]);
+
+  ChildPlan plan;
+  plan.stdio[0] = in.get();
+  plan.stdio[1] = out.get();
+  plan.stdio[2] = err.get();
+  plan.exec_fd = exec_fd.get();
+  plan.report_fd = child_end.get();
+  plan.landlock_fd = landlock.get();
+  if (cgroup) {
+    for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
+  }
+  plan.seccomp = seccomp_for(policy.profile, limits.threads).program();
+  report.layers.seccomp = true;
+  fill_rlimits(policy, {cgroup != nullptr, cgroup != nullptr}, plan);
+  std::vector<std::string> args(policy.argv.begin(), policy.argv.end());
+  CStringArray argv(args), envp(clean_environment(policy, work_dir));
+  plan.argv = argv.get();
+  plan.envp = envp.get();
+  const std::string work_dir_string = work_dir.string();
+  plan.work_dir = work_dir.empty() ? "/" : work_dir_string.c_str();
+  plan.drop_privileges = drop;
+  plan.uid = kSandboxUid;
+  plan.gid = kSandboxGid;
+  report.layers.privileges_dropped = drop;
+  NamespacePlan ns;
+  if (namespaces) {
+    ns = namespace_plan(caps.root);
+    plan.unshare_flags = ns.flags;
+    plan.uid_map = ns.uid_map.empty() ? nullptr : ns.uid_map.c_str();
+    plan.gid_map = ns.gid_map.empty() ? nullptr : ns.gid_map.c_str();
+    report.layers.namespaces = ns.names;
+  }
+  const std::string jail_string = jail_root.string();
+  if (!jail_root.empty() && namespaces) plan.jail_root = jail_string.c_str();
+  if (jail && !namespaces) {
+    // No Landlock: the empty-root mount namespace is the file-system confinement itself.
+    ns = namespace_plan(caps.root);
+    plan.unshare_flags = ns.flags;
+    plan.uid_map = ns.uid_map.empty() ? nullptr : ns.uid_map.c_str();
+    plan.gid_map = ns.gid_map.empty() ? nullptr : ns.gid_map.c_str();
+    plan.jail_root = jail_string.c_str();
+    report.layers.namespaces = ns.names;
+  }
+
+  const auto started = std::chrono::steady_clock::now();
+  std::error_code launch_error;
+  bp::child child(bp::exe = executable.string(), ChildSetup(&plan), launch_error);
+  if (launch_error || !child.valid()) return judge_error("fork failed: " + launch_error.message());
+  const pid_t pid = child.id();
+  child.detach();  // reaped below with wait4, which gives the exact rusage
+  child_end.reset();
+
+  Handoff handoff = receive_handoff(parent_end.get());
+  clockid_t clock{};
+  const bool have_clock = clock_getcpuclockid(pid, &clock) == 0;
+  SuperviseInput input;
+  input.pid = pid;
+  input.notify_fd = handoff.listener.get();
+  input.cpu_limit_ms = limits.cpu_ms;
+  input.wall_limit_ms = limits.effective_wall_ms();
+  input.parallelism = policy.profile == Profile::program ? limits.threads + 1
+                                                         : std::max(1U, std::thread::hardware_concurrency());
+  input.started = started;
+  RunCgroup* cg = cgroup.get();
+  const bool tree = policy.profile != Profile::program;
+  input.cpu_ns = [&] {
+    if (tree && cg) return cg->cpu_ns();
+    return have_clock ? process_cpu_ns(clock) : 0;
+  };
+  input.kill_all = [&] {
+    if (cg) cg->kill_all();
+    kill(-pid, SIGKILL);  // the child leads its own process group and session
+    kill(pid, SIGKILL);
+  };
+  SuperviseResult sup = handoff.failure ? SuperviseResult{} : supervise(input);
+  if (handoff.failure) {
+    // The child failed before exec and exits by itself.
+    while (wait4(pid, &sup.wait_status, 0, &sup.usage) < 0 && errno == EINTR) {
+    }
+    sup.wall_ms = 0;
+  }
+  // Whatever the program started dies with it.
+  if (cg) cg->kill_all();
+  if (tree) kill(-pid, SIGKILL);
+
+  RawFacts facts;
+  if (WIFEXITED(sup.wait_status)) facts.exit_code = WEXITSTATUS(sup.wait_status);
+  if (WIFSIGNALED(sup.wait_status)) facts.signal = WTERMSIG(sup.wait_status);
+  facts.cpu_ms = tv_ms(sup.usage.ru_utime) + tv_ms(sup.usage.ru_stime);
+  facts.wall_ms = sup.wall_ms;
+  facts.max_rss_kb = static_cast<std::uint64_t>(sup.usage.ru_maxrss);
+  facts.killed_for = sup.killed_for;
+  facts.violation = sup.violation;
+  if (handoff.failure) {
+    facts.setup_failure = to_string(static_cast<ChildStage>(handoff.failure->stage));
+    facts.setup_errno = handoff.failure->error;
+    facts.setup_failed_at_exec = handoff.failure->stage == static_cast<int>(ChildStage::exec);
+  }
+  facts.memory_limit_kb = limits.memory_kb;
+  std::uint64_t peak_kb = facts.max_rss_kb;
+  if (cg) {
+    CgroupUsage usage = cg->usage();
+    facts.memory_cgroup = true;
+    facts.oom_killed = usage.oom_killed;
+    facts.hit_memory_max = usage.hit_memory_max;
+    facts.pids_limited = usage.pids_limited;
+    // A tree's peak is the cgroup's; a single program's is its own RSS (the cgroup also counts the
+    // page cache of its output files).
+    if (tree) peak_kb = std::max(peak_kb, usage.peak_bytes / 1024);
+  }
+  facts.stdout_bytes = size_of(out.get());
+  facts.stderr_bytes = size_of(err.get());
+  facts.output_limit_bytes = limits.output_bytes;
+  facts.cpu_limit_ms = limits.cpu_ms;
+  facts.wall_limit_ms = limits.effective_wall_ms();
+
+  Outcome outcome = classify(facts);
+  if (!sup.error.empty() && outcome.status == Status::ok) {
+    outcome.status = Status::je;
+    outcome.error = sup.error;
+  }
+  report.status = outcome.status;
+  report.limit = outcome.limit;
+  report.error = outcome.error;
+  report.cpu_ms = facts.cpu_ms;
+  report.wall_ms = facts.wall_ms;
+  report.memory_kb = peak_kb;
+  report.exit_code = facts.exit_code;
+  report.signal = facts.signal;
+  report.violation = facts.violation;
+  report.stdout_bytes = facts.stdout_bytes;
+  report.stderr_bytes = facts.stderr_bytes;
+  return report;
+}
+
 Sandbox::Sandbox() : impl_(std::make_unique<Impl>()) {}
 Sandbox::~Sandbox() = default;
 const Capabilities& Sandbox::capabilities() const { return impl_->caps; }
-RunReport Sandbox::run(const Policy&) {
-  RunReport r;
-  r.error = "sandbox not built yet";
-  return r;
+
+RunReport Sandbox::run(const Policy& policy) {
+  try {
+    return impl_->run(policy);
+  } catch (const std::exception& e) {
+    RunReport report;
+    report.status = Status::je;
+    report.error = e.what();
+    return report;
+  }
 }
+
 }  // namespace proctor::sandbox

@@ -1,0 +1,166 @@
+// The child between fork and exec. Order matters: join the cgroup while still privileged, set up
+// descriptors, namespaces, limits, then drop privileges, and only then Landlock and seccomp, whose
+// filter lets through exactly the last two steps (hand over the listener, exec the binary).
+#include "child.hpp"
+
+#include <fcntl.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "seccomp_filter.hpp"
+
+namespace proctor::sandbox {
+
+const char* to_string(ChildStage stage) {
+  switch (stage) {
+    case ChildStage::attach_cgroup: return "joining the cgroup";
+    case ChildStage::setsid: return "setsid";
+    case ChildStage::stdio: return "redirecting stdio";
+    case ChildStage::descriptors: return "closing descriptors";
+    case ChildStage::namespaces: return "entering namespaces";
+    case ChildStage::chdir: return "entering the work directory";
+    case ChildStage::rlimits: return "setting rlimits";
+    case ChildStage::drop_privileges: return "dropping privileges";
+    case ChildStage::no_new_privs: return "no_new_privs";
+    case ChildStage::landlock: return "landlock_restrict_self";
+    case ChildStage::seccomp: return "loading the seccomp filter";
+    case ChildStage::handoff: return "handing over the seccomp listener";
+    case ChildStage::exec: return "execveat";
+  }
+  return "?";
+}
+
+namespace {
+
+[[noreturn]] void fail(ChildStage stage) {
+  ChildMessage msg{'E', static_cast<int>(stage), errno};
+  iovec iov{&msg, sizeof msg};
+  msghdr hdr{};
+  hdr.msg_iov = &iov;
+  hdr.msg_iovlen = 1;
+  sendmsg(kReportFd, &hdr, MSG_NOSIGNAL);
+  _exit(127);
+}
+
+bool write_all(const char* path, const char* text) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  size_t len = strlen(text);
+  bool ok = write(fd, text, len) == static_cast<ssize_t>(len);
+  close(fd);
+  return ok;
+}
+
+// Moves `fd` to `target` (close-on-exec), whatever number it had.
+bool place(int fd, int target) {
+  if (fd == target) return fcntl(fd, F_SETFD, FD_CLOEXEC) == 0;
+  return dup3(fd, target, O_CLOEXEC) == target;
+}
+
+bool enter_namespaces(const ChildPlan& plan) {
+  if (plan.unshare_flags == 0) return true;
+  if (unshare(plan.unshare_flags) != 0) return false;
+  if (plan.uid_map) {
+    if (!write_all("/proc/self/setgroups", "deny") || !write_all("/proc/self/uid_map", plan.uid_map) ||
+        !write_all("/proc/self/gid_map", plan.gid_map)) {
+      return false;
+    }
+  }
+  if (plan.unshare_flags & CLONE_NEWNS) {
+    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) return false;
+    if (plan.jail_root) {
+      // An empty, read-only root: the program sees no file at all. The binary stays reachable
+      // through kExecFd.
+      if (mount("proctor", plan.jail_root, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555") != 0 ||
+          chdir(plan.jail_root) != 0 || syscall(SYS_pivot_root, ".", ".") != 0 ||
+          umount2(".", MNT_DETACH) != 0 || chdir("/") != 0 ||
+          mount(nullptr, "/", nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool drop_privileges(const ChildPlan& plan) {
+  // Raw syscalls: glibc's setuid family synchronises threads, which a forked child must not do.
+  return syscall(SYS_setgroups, 0, nullptr) == 0 && syscall(SYS_setresgid, plan.gid, plan.gid, plan.gid) == 0 &&
+         syscall(SYS_setresuid, plan.uid, plan.uid, plan.uid) == 0;
+}
+
+void hand_over_listener(int listener) {
+  ChildMessage msg{'N', 0, 0};
+  iovec iov{&msg, sizeof msg};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr hdr{};
+  hdr.msg_iov = &iov;
+  hdr.msg_iovlen = 1;
+  hdr.msg_control = control;
+  hdr.msg_controllen = sizeof control;
+  cmsghdr* cmsg = CMSG_FIRSTHDR(&hdr);
+  cmsg->cmsg_level = SOL_SOCKET;
+  cmsg->cmsg_type = SCM_RIGHTS;
+  cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(cmsg), &listener, sizeof(int));
+  if (sendmsg(kReportFd, &hdr, MSG_NOSIGNAL) != sizeof msg) fail(ChildStage::handoff);
+  close(listener);
+}
+
+}  // namespace
+
+void run_child(const ChildPlan& plan) {
+  // Lift every descriptor above the fixed slots first, so that placing one never clobbers another.
+  auto lift = [](int fd) { return fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, kLandlockFd + 64); };
+  const int report = lift(plan.report_fd), exec = lift(plan.exec_fd), landlock = lift(plan.landlock_fd);
+  const int stdio[3] = {lift(plan.stdio[0]), lift(plan.stdio[1]), lift(plan.stdio[2])};
+  // The report socket first, so that every later failure can be reported.
+  if (report < 0 || !place(report, kReportFd)) _exit(127);
+  if (exec < 0 || stdio[0] < 0 || stdio[1] < 0 || stdio[2] < 0) fail(ChildStage::descriptors);
+
+  for (int fd : plan.cgroup_fds) {
+    if (fd >= 0 && write(fd, "0", 1) != 1) fail(ChildStage::attach_cgroup);
+  }
+  if (setsid() < 0) fail(ChildStage::setsid);
+
+  for (int i = 0; i < 3; ++i) {
+    if (dup2(stdio[i], i) != i) fail(ChildStage::stdio);
+  }
+  if (!place(exec, kExecFd)) fail(ChildStage::descriptors);
+  if (landlock >= 0 && !place(landlock, kLandlockFd)) fail(ChildStage::descriptors);
+  // Nothing else survives: the program must hold no descriptor but 0, 1 and 2.
+  if (syscall(SYS_close_range, 3, kExecFd - 1, 0) != 0) fail(ChildStage::descriptors);
+  if (syscall(SYS_close_range, kLandlockFd + 1, ~0U, 0) != 0) fail(ChildStage::descriptors);
+  if (landlock < 0) close(kLandlockFd);
+
+  if (!enter_namespaces(plan)) fail(ChildStage::namespaces);
+  if (plan.work_dir && chdir(plan.work_dir) != 0) fail(ChildStage::chdir);
+
+  for (int i = 0; i < plan.rlimit_count; ++i) {
+    if (setrlimit(static_cast<__rlimit_resource>(plan.rlimits[i].resource), &plan.rlimits[i].value) != 0) {
+      fail(ChildStage::rlimits);
+    }
+  }
+  if (plan.drop_privileges && !drop_privileges(plan)) fail(ChildStage::drop_privileges);
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail(ChildStage::no_new_privs);
+  if (plan.landlock_fd >= 0) {
+    if (syscall(SYS_landlock_restrict_self, kLandlockFd, 0) != 0) fail(ChildStage::landlock);
+    close(kLandlockFd);
+  }
+  if (plan.seccomp) {
+    long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, plan.seccomp);
+    if (listener < 0) fail(ChildStage::seccomp);
+    hand_over_listener(static_cast<int>(listener));
+  }
+  syscall(SYS_execveat, kExecFd, "", plan.argv, plan.envp, AT_EMPTY_PATH);
+  fail(ChildStage::exec);
+}
+
+}  // namespace proctor::sandbox

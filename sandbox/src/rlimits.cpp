@@ -1,0 +1,38 @@
+#include "rlimits.hpp"
+
+#include <algorithm>
+
+#include "seccomp_filter.hpp"
+
+namespace proctor::sandbox {
+namespace {
+
+void add(ChildPlan& plan, int resource, rlim_t soft, rlim_t hard) {
+  plan.rlimits[plan.rlimit_count++] = {resource, rlimit{soft, hard}};
+}
+void add(ChildPlan& plan, int resource, rlim_t both) { add(plan, resource, both, both); }
+
+}  // namespace
+
+void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan& plan) {
+  const Limits& l = policy.limits;
+  plan.rlimit_count = 0;
+  // Whole seconds only: a backstop in case the supervisor were late. SIGXCPU first, SIGKILL a second later.
+  const rlim_t cpu_s = l.cpu_ms / 1000 + 2;
+  add(plan, RLIMIT_CPU, cpu_s, cpu_s + 1);
+  const rlim_t memory = static_cast<rlim_t>(l.memory_kb) * 1024;
+  add(plan, RLIMIT_STACK, memory);
+  if (!context.memory_cgroup) add(plan, RLIMIT_AS, memory);
+  add(plan, RLIMIT_FSIZE, l.output_bytes + 1);
+  add(plan, RLIMIT_NOFILE, std::min<rlim_t>(std::max(l.open_files, 4U), kMaxChildOpenFiles));
+  add(plan, RLIMIT_CORE, 0);
+  add(plan, RLIMIT_MEMLOCK, 0);
+  add(plan, RLIMIT_MSGQUEUE, 0);
+  if (!context.pids_cgroup) {
+    // Counted per uid and ignored for uid 0: only a weak fallback, reported as such in the layers.
+    const rlim_t tasks = policy.profile == Profile::program ? l.threads + 1 : l.processes;
+    add(plan, RLIMIT_NPROC, tasks);
+  }
+}
+
+}  // namespace proctor::sandbox

@@ -1,0 +1,88 @@
+// One poll loop per run: the pidfd says when the child ends, the seccomp listener when it called a
+// forbidden syscall, and the timeout is the earliest moment a CPU or wall limit could be reached
+// (CPU cannot grow faster than `parallelism` times the wall clock), so limits fire to the
+// millisecond without busy polling.
+#include "supervise.hpp"
+
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "seccomp_filter.hpp"
+
+namespace proctor::sandbox {
+namespace {
+
+std::uint64_t ms_since(std::chrono::steady_clock::time_point start) {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count() /
+      1000);
+}
+
+std::optional<std::string> receive_violation(int notify_fd) {
+  seccomp_notif req;
+  std::memset(&req, 0, sizeof req);
+  if (ioctl(notify_fd, SECCOMP_IOCTL_NOTIF_RECV, &req) != 0) return std::nullopt;
+  return syscall_name(req.data.arch, req.data.nr);
+}
+
+}  // namespace
+
+SuperviseResult supervise(const SuperviseInput& in) {
+  SuperviseResult out;
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, in.pid, 0));
+  if (pidfd < 0) {
+    out.error = std::string("pidfd_open: ") + std::strerror(errno);
+    in.kill_all();
+  } else {
+    const std::uint64_t cpu_limit_ns = in.cpu_limit_ms * 1'000'000;
+    for (;;) {
+      const std::uint64_t cpu = in.cpu_ns();
+      const std::uint64_t wall = ms_since(in.started);
+      if (cpu >= cpu_limit_ns) {
+        out.killed_for = KilledFor::cpu;
+        break;
+      }
+      if (wall >= in.wall_limit_ms) {
+        out.killed_for = KilledFor::wall;
+        break;
+      }
+      const std::uint64_t cpu_left_ms = (cpu_limit_ns - cpu) / 1'000'000 / std::max(1U, in.parallelism);
+      const std::uint64_t wait_ms = std::max<std::uint64_t>(1, std::min(in.wall_limit_ms - wall, cpu_left_ms + 1));
+      pollfd fds[2] = {{pidfd, POLLIN, 0}, {in.notify_fd, POLLIN, 0}};
+      int n = poll(fds, in.notify_fd >= 0 ? 2 : 1, static_cast<int>(std::min<std::uint64_t>(wait_ms, 1000)));
+      if (n < 0 && errno != EINTR) {
+        out.error = std::string("poll: ") + std::strerror(errno);
+        break;
+      }
+      if (n > 0 && in.notify_fd >= 0 && (fds[1].revents & POLLIN)) {
+        out.violation = receive_violation(in.notify_fd);
+        if (out.violation) {
+          out.killed_for = KilledFor::violation;
+          break;
+        }
+      }
+      if (n > 0 && (fds[0].revents & POLLIN)) break;
+    }
+    if (out.killed_for != KilledFor::nothing || !out.error.empty()) in.kill_all();
+    close(pidfd);
+  }
+  // The process is dead or dying; wait4 reaps it with the kernel's exact accounting.
+  while (wait4(in.pid, &out.wait_status, 0, &out.usage) < 0) {
+    if (errno != EINTR) {
+      out.error = std::string("wait4: ") + std::strerror(errno);
+      break;
+    }
+  }
+  out.wall_ms = ms_since(in.started);
+  return out;
+}
+
+}  // namespace proctor::sandbox
