@@ -32,7 +32,7 @@
 #include "scoped_fd.hpp"
 #include "seccomp_filter.hpp"
 #include "supervise.hpp"
-#include "temp_dir.hpp"
+#include "proctor/sandbox/temp_dir.hpp"
 
 namespace proctor::sandbox {
 namespace {
@@ -334,9 +334,10 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     facts.oom_killed = usage.oom_killed;
     facts.hit_memory_max = usage.hit_memory_max;
     facts.pids_limited = usage.pids_limited;
-    // A tree's peak is the cgroup's; a single program's is its own RSS (the cgroup also counts the
-    // page cache of its output files).
-    if (tree) peak_kb = std::max(peak_kb, usage.peak_bytes / 1024);
+    // The cgroup's peak counts only what was charged after the child joined it. ru_maxrss would also
+    // count the launcher's pages the forked child held before exec (the kernel folds the old image's
+    // high-water mark into it at exec).
+    peak_kb = usage.peak_bytes / 1024;
   }
   facts.stdout_bytes = size_of(out.get());
   facts.stderr_bytes = size_of(err.get());

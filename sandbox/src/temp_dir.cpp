@@ -1,4 +1,4 @@
-#include "temp_dir.hpp"
+#include "proctor/sandbox/temp_dir.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>

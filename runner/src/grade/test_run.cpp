@@ -1,0 +1,162 @@
+// The program never learns a path: the runner opens the input and hands it over as stdin, and the
+// output lands in a file the runner created. Secret tests report only verdicts and measurements.
+#include "grade/test_run.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "grade/compile.hpp"
+#include "proctor/runner/checker.hpp"
+#include "proctor/runner/error.hpp"
+#include "proctor/sandbox/launch.hpp"
+
+namespace proctor::runner {
+namespace fs = std::filesystem;
+namespace {
+
+std::string verdict_of(sandbox::Status status) {
+  switch (status) {
+    case sandbox::Status::ok: return "AC";
+    case sandbox::Status::tle: return "TLE";
+    case sandbox::Status::mle: return "MLE";
+    case sandbox::Status::rte: return "RTE";
+    case sandbox::Status::ole: return "OLE";
+    case sandbox::Status::sv: return "SV";
+    case sandbox::Status::je: return "JE";
+  }
+  return "JE";
+}
+
+std::string signal_name(int sig) {
+  const char* abbrev = sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : std::to_string(sig);
+}
+
+std::string run_message(const sandbox::RunReport& r, const Exercise& e) {
+  using sandbox::Status;
+  switch (r.status) {
+    case Status::tle:
+      return r.limit == "wall" ? "wall time limit of " + std::to_string(e.limits.wall_ms.value_or(3 * e.limits.time_ms + 1000)) + " ms exceeded"
+                               : "CPU time limit of " + std::to_string(e.limits.time_ms) + " ms exceeded";
+    case Status::mle: return "memory limit of " + std::to_string(e.limits.memory_mb) + " MiB exceeded";
+    case Status::ole: return "output limit of " + std::to_string(e.limits.output_kb) + " KiB exceeded";
+    case Status::sv: return "forbidden system call: " + r.violation.value_or("?");
+    case Status::rte:
+      if (r.signal) return "killed by signal " + signal_name(*r.signal);
+      return "exit code " + std::to_string(r.exit_code.value_or(-1));
+    case Status::je: return "judge error: " + r.error;
+    case Status::ok: return "";
+  }
+  return "";
+}
+
+// At most `limit` bytes of a file; the buffer grows with the file, never to the limit up front.
+std::string slurp(const fs::path& file, std::size_t limit) {
+  std::error_code ec;
+  const std::size_t size = static_cast<std::size_t>(fs::file_size(file, ec));
+  std::ifstream in(file, std::ios::binary);
+  std::string text(ec ? 0 : std::min(size, limit), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const fs::path& output, const fs::path& dir) {
+  // The validator runs as the sandbox user: give it copies it can read, and a feedback directory.
+  const fs::path input = dir / "input", answer = dir / "answer", feedback = dir / "feedback";
+  fs::copy_file(test.input, input, fs::copy_options::overwrite_existing);
+  fs::copy_file(test.answer, answer, fs::copy_options::overwrite_existing);
+  fs::permissions(output, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read | fs::perms::group_read);
+  fs::create_directories(feedback);
+  sandbox::Policy policy;
+  policy.profile = sandbox::Profile::checker;
+  policy.argv = {c.validator.string(), input.string(), answer.string(), feedback.string() + "/"};
+  policy.argv.insert(policy.argv.end(), c.exercise->checker.args.begin(), c.exercise->checker.args.end());
+  policy.stdin_path = output;
+  policy.stdout_path = dir / "validator.out";
+  policy.stderr_path = dir / "validator.err";
+  policy.work_dir = feedback;
+  policy.readable = {input, answer};
+  policy.limits.cpu_ms = 10'000;
+  policy.limits.wall_ms = 20'000;
+  policy.limits.memory_kb = 1024 * 1024;
+  policy.limits.output_bytes = 1 << 20;
+  policy.limits.processes = 1;
+  sandbox::RunReport r = c.sandbox->run(policy);
+  CheckResult result;
+  std::string message = read_bounded(feedback / "judgemessage.txt", 4096);
+  if (r.exit_code == 42 && !r.signal) {
+    result.verdict = CheckVerdict::accepted;
+  } else if (r.exit_code == 43 && !r.signal) {
+    result.verdict = CheckVerdict::wrong_answer;
+  } else {
+    result.verdict = CheckVerdict::judge_error;
+    message = "output validator failed (" + std::string(sandbox::to_string(r.status)) +
+              (r.exit_code ? ", exit code " + std::to_string(*r.exit_code) : "") + ") " + r.error + " " +
+              read_bounded(dir / "validator.err", 1000);
+  }
+  result.message = message;
+  return result;
+}
+
+}  // namespace
+
+TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t index) {
+  const Exercise& e = *c.exercise;
+  const fs::path dir = c.scratch / ("test-" + std::to_string(index));
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+
+  sandbox::Policy policy;
+  policy.profile = sandbox::Profile::program;
+  policy.argv = {c.program.string()};
+  policy.limits.cpu_ms = e.limits.time_ms;
+  policy.limits.wall_ms = e.limits.wall_ms;
+  policy.limits.memory_kb = e.limits.memory_mb * 1024;
+  policy.limits.output_bytes = e.limits.output_kb * 1024;
+  policy.stdin_path = test.input;
+  policy.stdout_path = dir / "stdout";
+  policy.stderr_path = dir / "stderr";
+  sandbox::RunReport r = c.sandbox->run(policy);
+
+  TestOutcome out;
+  out.time_ms = r.cpu_ms;
+  out.wall_ms = r.wall_ms;
+  out.memory_kb = r.memory_kb;
+  out.exit_code = r.exit_code;
+  out.signal = r.signal;
+  out.violation = r.violation;
+  out.layers = r.layers;
+  out.verdict = verdict_of(r.status);
+  out.message = run_message(r, e);
+  const bool sample = test.visibility == Visibility::sample;
+  if (r.status == sandbox::Status::ok) {
+    const std::size_t limit = e.limits.output_kb * 1024 + 1;
+    CheckResult check;
+    if (e.checker.type == "custom") {
+      check = run_custom_checker(c, test, dir / "stdout", dir);
+    } else {
+      check = check_builtin(e.checker, slurp(test.answer, 256u << 20), slurp(dir / "stdout", limit));
+    }
+    if (check.verdict == CheckVerdict::accepted) {
+      out.verdict = "AC";
+      out.message = sample ? check.message : "";
+    } else if (check.verdict == CheckVerdict::wrong_answer) {
+      out.verdict = "WA";
+      // The checker's words quote expected and actual tokens: fine for a sample, a leak for a secret.
+      out.message = sample ? check.message : "wrong answer";
+      if (sample) out.diff = sample_diff(slurp(test.answer, 1 << 20), slurp(dir / "stdout", 1 << 20));
+    } else {
+      out.verdict = "JE";
+      out.message = "checker failed: " + check.message;
+    }
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return out;
+}
+
+}  // namespace proctor::runner
