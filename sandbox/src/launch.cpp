@@ -338,6 +338,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     // count the launcher's pages the forked child held before exec (the kernel folds the old image's
     // high-water mark into it at exec).
     peak_kb = usage.peak_bytes / 1024;
+    // rusage covers only children that were waited for; the cgroup saw every task of the tree.
+    if (tree) facts.cpu_ms = std::max(facts.cpu_ms, cg->cpu_ns() / 1'000'000);
   }
   facts.stdout_bytes = size_of(out.get());
   facts.stderr_bytes = size_of(err.get());

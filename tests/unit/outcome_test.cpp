@@ -1,0 +1,124 @@
+// classify() decides verdicts from raw facts; each rule here is one a candidate's result depends on.
+#include "outcome.hpp"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <cerrno>
+
+using namespace proctor::sandbox;
+
+namespace {
+
+RawFacts base() {
+  RawFacts f;
+  f.exit_code = 0;
+  f.cpu_limit_ms = 1000;
+  f.wall_limit_ms = 4000;
+  f.memory_limit_kb = 65536;
+  f.output_limit_bytes = 1024;
+  f.memory_cgroup = true;
+  return f;
+}
+
+}  // namespace
+
+TEST(Outcome, CleanExitIsOk) { EXPECT_EQ(classify(base()).status, Status::ok); }
+
+TEST(Outcome, NonZeroExitIsRuntimeError) {
+  auto f = base();
+  f.exit_code = 3;
+  EXPECT_EQ(classify(f).status, Status::rte);
+}
+
+TEST(Outcome, ViolationOutranksTheSignalItCaused) {
+  auto f = base();
+  f.exit_code.reset();
+  f.signal = SIGKILL;
+  f.killed_for = KilledFor::violation;
+  f.violation = "clone";
+  EXPECT_EQ(classify(f).status, Status::sv);
+}
+
+TEST(Outcome, CpuOverLimitIsTleEvenWhenTheProgramFinished) {
+  auto f = base();
+  f.cpu_ms = 1001;
+  auto o = classify(f);
+  EXPECT_EQ(o.status, Status::tle);
+  EXPECT_EQ(o.limit, "cpu");
+}
+
+TEST(Outcome, WallKillIsTleWall) {
+  auto f = base();
+  f.exit_code.reset();
+  f.signal = SIGKILL;
+  f.killed_for = KilledFor::wall;
+  auto o = classify(f);
+  EXPECT_EQ(o.status, Status::tle);
+  EXPECT_EQ(o.limit, "wall");
+}
+
+TEST(Outcome, SigxcpuFromTheRlimitBackstopIsTle) {
+  auto f = base();
+  f.exit_code.reset();
+  f.signal = SIGXCPU;
+  EXPECT_EQ(classify(f).status, Status::tle);
+}
+
+TEST(Outcome, OomKillIsMle) {
+  auto f = base();
+  f.exit_code.reset();
+  f.signal = SIGKILL;
+  f.oom_killed = true;
+  auto o = classify(f);
+  EXPECT_EQ(o.status, Status::mle);
+  EXPECT_EQ(o.limit, "memory");
+}
+
+TEST(Outcome, CaughtAllocationFailureUnderRlimitIsStillMle) {
+  auto f = base();
+  f.memory_cgroup = false;
+  f.max_rss_kb = 63000;  // the program touched almost all it could get, then exited 0
+  EXPECT_EQ(classify(f).status, Status::mle);
+}
+
+TEST(Outcome, ModestMemoryUnderRlimitIsOk) {
+  auto f = base();
+  f.memory_cgroup = false;
+  f.max_rss_kb = 20000;
+  EXPECT_EQ(classify(f).status, Status::ok);
+}
+
+TEST(Outcome, ExecFailingForLackOfMemoryIsMle) {
+  auto f = base();
+  f.setup_failure = "execveat";
+  f.setup_errno = ENOMEM;
+  f.setup_failed_at_exec = true;
+  EXPECT_EQ(classify(f).status, Status::mle);
+}
+
+TEST(Outcome, OtherSetupFailuresAreTheJudgesFault) {
+  auto f = base();
+  f.setup_failure = "landlock_restrict_self";
+  f.setup_errno = EPERM;
+  auto o = classify(f);
+  EXPECT_EQ(o.status, Status::je);
+  EXPECT_NE(o.error.find("landlock_restrict_self"), std::string::npos);
+}
+
+TEST(Outcome, OutputOverLimitIsOle) {
+  auto f = base();
+  f.stdout_bytes = 1025;
+  EXPECT_EQ(classify(f).status, Status::ole);
+  auto g = base();
+  g.exit_code.reset();
+  g.signal = SIGXFSZ;
+  EXPECT_EQ(classify(g).status, Status::ole);
+}
+
+TEST(Outcome, OutputExactlyAtLimitIsOk) {
+  auto f = base();
+  f.stdout_bytes = 1024;
+  f.stderr_bytes = 1024;
+  EXPECT_EQ(classify(f).status, Status::ok);
+}
