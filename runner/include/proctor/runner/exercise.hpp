@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace proctor::runner {
@@ -74,5 +75,14 @@ Exercise load_exercise(const std::filesystem::path& dir, const LoadOptions& opti
 
 // sha256 over the package's files (sorted relative paths and contents), hex. Used to freeze a package.
 std::string package_sha256(const Exercise& exercise);
+
+// The loader rejects any package file larger than this (a test, a submission, a statement...).
+inline constexpr std::uintmax_t kMaxPackageFileBytes = std::uintmax_t{256} << 20;
+
+// SHA-256 of bytes, lowercase hex (64 characters).
+std::string sha256_hex(std::string_view data);
+
+// SHA-256 of a file's contents, lowercase hex. Throws UserError naming the file when it cannot be read.
+std::string file_sha256(const std::filesystem::path& file);
 
 }  // namespace proctor::runner

@@ -1,0 +1,62 @@
+// A custom checker is an output validator in Kattis style: output_validators/<name>/ with C or C++
+// sources (built and run in the sandbox's checker profile by the grader).
+#include "package/loader.hpp"
+#include "proctor/runner/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace proctor::runner::package {
+namespace {
+
+bool is_source(const std::string& name) {
+  for (const char* ext : {".c", ".cc", ".cpp"}) {
+    std::string suffix = ext;
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void resolve_validator(const PackageFs& files, const Metadata& meta, CheckerSpec& checker) {
+  if (checker.type != "custom") return;
+  fs::path base = files.root() / "output_validators";
+  if (!files.exists(base))
+    throw UserError(base, "missing: checker type \"custom\" needs an output validator here");
+  fs::path chosen;
+  if (!meta.validator.empty()) {
+    chosen = base / meta.validator;
+    if (!files.exists(chosen)) {
+      throw UserError(chosen,
+                      "missing: the validator named in " + meta.file.filename().string() + " does not exist");
+    }
+  } else {
+    std::vector<fs::path> dirs;
+    for (const DirEntry& entry : files.list(files.directory(base))) {
+      if (entry.type == fs::file_type::directory || entry.type == fs::file_type::symlink)
+        dirs.push_back(entry.path);
+    }
+    if (dirs.empty()) throw UserError(base, "no validator directory: checker type \"custom\" needs one");
+    if (dirs.size() > 1) {
+      throw UserError(base, "holds " + std::to_string(dirs.size()) +
+                                " validators; name one with checker.validator in " +
+                                meta.file.filename().string());
+    }
+    chosen = dirs.front();
+  }
+  fs::path resolved = files.directory(chosen);
+  bool has_source = false;
+  for (const DirEntry& entry : files.list(resolved)) {
+    if (is_source(entry.name)) {
+      files.regular_file(entry.path);  // inside the package and of sane size
+      has_source = true;
+    }
+  }
+  if (!has_source) throw UserError(chosen, "no validator sources (.c, .cc or .cpp files)");
+  checker.custom_dir = resolved;
+}
+
+}  // namespace proctor::runner::package

@@ -1,0 +1,595 @@
+// load_exercise and package_sha256 on packages built by the test in temporary directories: good ones in
+// both formats, and bad ones whose one-line error must name the file and the problem.
+#include <fcntl.h>
+#include <grp.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "proctor/runner/error.hpp"
+#include "proctor/runner/exercise.hpp"
+
+namespace fs = std::filesystem;
+using namespace proctor::runner;
+
+namespace {
+
+class Package {
+ public:
+  Package() {
+    std::string pattern = (fs::temp_directory_path() / "proctor-pkg-XXXXXX").string();
+    base_ = mkdtemp(pattern.data());
+    fs::permissions(base_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec);
+    root_ = base_ / "sum-two";
+    fs::create_directories(root_);
+  }
+  ~Package() {
+    std::error_code ec;
+    // Undo chmod 000 so that removal works.
+    for (auto it = fs::recursive_directory_iterator(base_, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_directory(ec) && !it->is_symlink(ec)) fs::permissions(it->path(), fs::perms::owner_all, ec);
+    }
+    fs::remove_all(base_, ec);
+  }
+  const fs::path& root() const { return root_; }
+  const fs::path& base() const { return base_; }
+
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel, std::ios::binary) << text;
+  }
+  void remove(const std::string& rel) const { fs::remove_all(root_ / rel); }
+
+  // A valid Proctor package: two samples, secret tests in two groups, submissions.
+  void proctor_basics(const std::string& json_text = R"({
+      "id": "sum-two", "title": "Sum two numbers", "kind": "program", "language": "c",
+      "duration_minutes": 45,
+      "limits": {"time_ms": 2000, "memory_mb": 128, "output_kb": 64, "wall_ms": 5000},
+      "checker": {"type": "float", "abs": 0.001},
+      "compile": {"std": "c11", "flags": ["-O2", "-lm", "-DNDEBUG"]}
+    })") const {
+    write("exercise.json", json_text);
+    write("statement.md", "# Sum\n");
+    write("starter.c", "int main(void) { return 0; }\n");
+    for (const char* t :
+         {"data/sample/2", "data/sample/1", "data/secret/g2/b", "data/secret/g1/a", "data/secret/top"}) {
+      write(std::string(t) + ".in", "1 2\n");
+      write(std::string(t) + ".ans", "3\n");
+    }
+    write("submissions/accepted/ok.c", "int main(void) { return 0; }\n");
+    write("submissions/wrong_answer/off_by_one.c", "int main(void) { return 1; }\n");
+  }
+
+  void kattis_basics(const std::string& yaml) const {
+    write("problem.yaml", yaml);
+    write("data/sample/1.in", "1\n");
+    write("data/sample/1.ans", "1\n");
+    write("data/secret/1.in", "2\n");
+    write("data/secret/1.ans", "2\n");
+  }
+
+ private:
+  fs::path base_;
+  fs::path root_;
+};
+
+// The message of the UserError thrown by loading, or a failure naming what happened instead.
+std::string load_error(const fs::path& dir, LoadOptions options = {}) {
+  try {
+    load_exercise(dir, options);
+  } catch (const UserError& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    return std::string("unexpected exception: ") + e.what();
+  }
+  return "loaded without error";
+}
+
+::testing::AssertionResult fails_with(const fs::path& dir, const std::string& file,
+                                      const std::string& problem, LoadOptions options = {}) {
+  std::string message = load_error(dir, options);
+  std::string prefix = file + ": ";
+  if (message.rfind(prefix, 0) != 0 || message.find(problem) == std::string::npos ||
+      message.find('\n') != std::string::npos) {
+    return ::testing::AssertionFailure()
+           << "error \"" << message << "\" is not \"" << prefix << "..." << problem << "...\"";
+  }
+  return ::testing::AssertionSuccess();
+}
+
+TEST(LoadExercise, ReadsAProctorPackage) {
+  Package p;
+  p.proctor_basics();
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.root, fs::canonical(p.root()));
+  EXPECT_EQ(e.format, "proctor");
+  EXPECT_EQ(e.id, "sum-two");
+  EXPECT_EQ(e.title, "Sum two numbers");
+  EXPECT_EQ(e.kind, ExerciseKind::program);
+  EXPECT_EQ(e.duration_minutes, 45);
+  EXPECT_EQ(e.limits.time_ms, 2000u);
+  EXPECT_EQ(e.limits.memory_mb, 128u);
+  EXPECT_EQ(e.limits.output_kb, 64u);
+  EXPECT_EQ(e.limits.wall_ms, 5000u);
+  EXPECT_EQ(e.checker.type, "float");
+  EXPECT_EQ(e.checker.abs_tolerance, 0.001);
+  EXPECT_FALSE(e.checker.rel_tolerance);
+  EXPECT_EQ(e.compile.std, "c11");
+  EXPECT_EQ(e.compile.flags, (std::vector<std::string>{"-O2", "-lm", "-DNDEBUG"}));
+  EXPECT_EQ(e.statement, e.root / "statement.md");
+  EXPECT_EQ(e.starter, e.root / "starter.c");
+  EXPECT_TRUE(e.include_dir.empty());
+
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(e.samples[0].name, "sample/1");
+  EXPECT_EQ(e.samples[0].group, "sample");
+  EXPECT_EQ(e.samples[0].visibility, Visibility::sample);
+  EXPECT_EQ(e.samples[0].input, e.root / "data/sample/1.in");
+  EXPECT_EQ(e.samples[0].answer, e.root / "data/sample/1.ans");
+  EXPECT_EQ(e.samples[1].name, "sample/2");
+
+  ASSERT_TRUE(e.secrets_loaded);
+  ASSERT_EQ(e.secrets.size(), 3u);
+  EXPECT_EQ(e.secrets[0].name, "secret/g1/a");
+  EXPECT_EQ(e.secrets[0].group, "secret/g1");
+  EXPECT_EQ(e.secrets[1].name, "secret/g2/b");
+  EXPECT_EQ(e.secrets[2].name, "secret/top");
+  EXPECT_EQ(e.secrets[2].group, "secret");
+  EXPECT_EQ(e.secrets[2].visibility, Visibility::secret);
+  for (const auto& t : e.secrets) EXPECT_EQ(t.points, 1.0);
+
+  ASSERT_EQ(e.submissions.size(), 2u);
+  EXPECT_EQ(e.submissions["accepted"], std::vector<fs::path>{e.root / "submissions/accepted/ok.c"});
+  EXPECT_EQ(e.submissions["wrong_answer"].size(), 1u);
+}
+
+TEST(LoadExercise, DefaultsForAMinimalPackage) {
+  Package p;
+  p.write("exercise.json", R"({"id": "min", "title": "Minimal"})");
+  p.write("statement.md", "x");
+  p.write("data/sample/a.in", "");
+  p.write("data/sample/a.ans", "");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.kind, ExerciseKind::program);
+  EXPECT_EQ(e.language, "c");
+  EXPECT_EQ(e.duration_minutes, 30);
+  EXPECT_EQ(e.limits.time_ms, 1000u);
+  EXPECT_EQ(e.limits.memory_mb, 256u);
+  EXPECT_EQ(e.limits.output_kb, 8192u);
+  EXPECT_FALSE(e.limits.wall_ms);
+  EXPECT_EQ(e.checker.type, "tokens");
+  EXPECT_EQ(e.compile.std, "gnu17");
+  EXPECT_TRUE(e.starter.empty());
+  EXPECT_TRUE(e.secrets.empty());
+  EXPECT_TRUE(e.secrets_loaded);
+  EXPECT_TRUE(e.submissions.empty());
+}
+
+TEST(LoadExercise, FunctionKindNeedsTheHarness) {
+  Package p;
+  p.proctor_basics(R"({"id": "f", "title": "F", "kind": "function"})");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "include/c").string(),
+                         "missing: kind \"function\" needs the harness"));
+  p.write("include/c/sum.h", "int sum(int, int);\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "include/c/harness.c").string(), "missing"));
+  p.write("include/c/harness.c", "int main(void) { return 0; }\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.kind, ExerciseKind::function);
+  EXPECT_EQ(e.include_dir, e.root / "include/c");
+  p.remove("include/c/sum.h");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "include/c").string(), "no .h header"));
+}
+
+TEST(LoadExercise, ProgramKindRejectsAHarness) {
+  Package p;
+  p.proctor_basics();
+  p.write("include/c/harness.c", "int main(void) { return 0; }\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "include/c").string(), "only used by kind \"function\""));
+}
+
+TEST(LoadExercise, ScoringPerTestAndPerGroup) {
+  Package p;
+  p.proctor_basics(R"({"id": "s", "title": "S", "scoring": {"per_test": 5}})");
+  for (const auto& t : load_exercise(p.root()).secrets) EXPECT_EQ(t.points, 5.0);
+
+  p.write("data/secret/g1/c.in", "");
+  p.write("data/secret/g1/c.ans", "");
+  p.write(
+      "exercise.json",
+      R"({"id": "s", "title": "S", "scoring": {"groups": {"secret": 10, "secret/g1": 30, "secret/g2": 60}}})");
+  Exercise e = load_exercise(p.root());
+  for (const auto& t : e.samples) EXPECT_EQ(t.points, 0.0);
+  ASSERT_EQ(e.secrets.size(), 4u);
+  EXPECT_EQ(e.secrets[0].name, "secret/g1/a");
+  EXPECT_EQ(e.secrets[0].points, 15.0);  // 30 shared by two tests
+  EXPECT_EQ(e.secrets[2].points, 60.0);
+  EXPECT_EQ(e.secrets[3].points, 10.0);
+
+  fs::path json = p.root() / "exercise.json";
+  p.write("exercise.json",
+          R"({"id": "s", "title": "S", "scoring": {"groups": {"secret": 10, "secret/g1": 30}}})");
+  EXPECT_TRUE(fails_with(p.root(), json.string(), "gives no points to group \"secret/g2\""));
+  // Without secrets, secret groups cannot be checked, and are not.
+  EXPECT_EQ(load_error(p.root(), {.include_secret = false}), "loaded without error");
+  p.write(
+      "exercise.json",
+      R"({"id": "s", "title": "S", "scoring": {"groups": {"secret": 1, "secret/g1": 1, "secret/g2": 1, "secret/g3": 1}}})");
+  EXPECT_TRUE(fails_with(p.root(), json.string(), "names \"secret/g3\", which has no tests"));
+  p.write("exercise.json",
+          R"({"id": "s", "title": "S", "scoring": {"per_test": 1, "groups": {"secret": 1}}})");
+  EXPECT_TRUE(fails_with(p.root(), json.string(), "either per_test or groups"));
+}
+
+TEST(LoadExercise, ReadsAKattisPackage) {
+  Package p;
+  p.kattis_basics(R"(
+name: Sum Two
+author: Someone
+license: cc by-sa
+limits:
+  memory: 512
+  output: 16
+  time_limit: 2.5
+validator_flags: float_tolerance 1e-4 case_sensitive
+)");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.format, "kattis");
+  EXPECT_EQ(e.id, "sum-two");
+  EXPECT_EQ(e.title, "Sum Two");
+  EXPECT_EQ(e.kind, ExerciseKind::program);
+  EXPECT_EQ(e.limits.time_ms, 2500u);
+  EXPECT_EQ(e.limits.memory_mb, 512u);
+  EXPECT_EQ(e.limits.output_kb, 16u * 1024);
+  EXPECT_EQ(e.checker.type, "tokens");
+  EXPECT_TRUE(e.checker.case_sensitive);
+  EXPECT_EQ(e.checker.abs_tolerance, 1e-4);
+  EXPECT_EQ(e.checker.rel_tolerance, 1e-4);
+  EXPECT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.secrets.size(), 1u);
+
+  p.write(".timelimit", "3\n");  // DOMjudge's file wins over problem.yaml
+  EXPECT_EQ(load_exercise(p.root()).limits.time_ms, 3000u);
+  p.write(".timelimit", "fast");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / ".timelimit").string(), "not a positive number of seconds"));
+}
+
+TEST(LoadExercise, KattisDefaultsAndNewerSpellings) {
+  Package p;
+  p.kattis_basics("output_validator_args: [space_change_sensitive, float_absolute_tolerance, '0.5']\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.title, "sum-two");
+  EXPECT_EQ(e.limits.time_ms, 1000u);
+  EXPECT_EQ(e.limits.memory_mb, 256u);
+  EXPECT_TRUE(e.checker.space_change_sensitive);
+  EXPECT_EQ(e.checker.abs_tolerance, 0.5);
+  EXPECT_FALSE(e.checker.rel_tolerance);
+
+  p.write("problem.yaml", "name: {de: Summe, en: Sum}\nvalidator_flags: float_tolerance\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "problem.yaml").string(),
+                         "validator flag \"float_tolerance\" needs a value"));
+  p.write("problem.yaml", "validator_flags: ignore_case\n");
+  EXPECT_TRUE(
+      fails_with(p.root(), (p.root() / "problem.yaml").string(), "unknown validator flag \"ignore_case\""));
+  p.write("problem.yaml", "validation: custom interactive\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "problem.yaml").string(), "not supported"));
+  p.write("problem.yaml", "limits: {memory: 8}\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "problem.yaml").string(),
+                         "\"limits.memory\" is 8 MiB, must be between 16 and 4096"));
+  p.write("problem.yaml", "name: [unclosed\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "problem.yaml").string(), "malformed YAML at line 2"));
+}
+
+TEST(LoadExercise, KattisCustomValidator) {
+  Package p;
+  p.kattis_basics("validation: custom\nvalidator_flags: strict 3\n");
+  EXPECT_TRUE(
+      fails_with(p.root(), (p.root() / "output_validators").string(), "missing: checker type \"custom\""));
+  p.write("output_validators/check/README", "no sources");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators/check").string(), "no validator sources"));
+  p.write("output_validators/check/validate.cc", "int main() { return 42; }\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.type, "custom");
+  EXPECT_EQ(e.checker.custom_dir, e.root / "output_validators/check");
+  EXPECT_EQ(e.checker.args, (std::vector<std::string>{"strict", "3"}));
+  p.write("output_validators/other/v.c", "");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators").string(), "holds 2 validators"));
+}
+
+TEST(LoadExercise, ProctorCustomValidatorByName) {
+  Package p;
+  p.proctor_basics(
+      R"({"id": "c", "title": "C", "checker": {"type": "custom", "validator": "b", "args": ["x"]}})");
+  p.write("output_validators/a/v.c", "");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators/b").string(), "does not exist"));
+  p.write("output_validators/b/v.cpp", "");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.custom_dir, e.root / "output_validators/b");
+  EXPECT_EQ(e.checker.args, std::vector<std::string>{"x"});
+}
+
+TEST(LoadExerciseErrors, DirectoryProblems) {
+  Package p;
+  EXPECT_TRUE(
+      fails_with(p.root() / "nope", (p.root() / "nope").string(), "exercise directory does not exist"));
+  p.write("file", "x");
+  EXPECT_TRUE(fails_with(p.root() / "file", (p.root() / "file").string(), "is not a directory"));
+  EXPECT_TRUE(fails_with(p.root(), p.root().string(), "neither exercise.json nor problem.yaml"));
+}
+
+TEST(LoadExerciseErrors, MalformedAndMistypedJson) {
+  Package p;
+  p.proctor_basics();
+  std::string json = (p.root() / "exercise.json").string();
+  auto with = [&](const std::string& text) {
+    p.write("exercise.json", text);
+    return load_error(p.root());
+  };
+  const std::pair<std::string, std::string> cases[] = {
+      {"{\"id\": \"x\",\n \"title\": }", "malformed JSON: line 2, column"},
+      {"[1]", "top level must be a JSON object"},
+      {R"({"title": "T"})", "field \"id\" is missing"},
+      {R"({"id": "x"})", "field \"title\" is missing"},
+      {R"({"id": "../x", "title": "T"})", "field \"id\" is \"../x\""},
+      {R"({"id": 7, "title": "T"})", "field \"id\" must be a string"},
+      {R"({"id": "x", "title": "T", "kind": "procedure"})",
+       "field \"kind\" is \"procedure\", must be \"program\" or \"function\""},
+      {R"({"id": "x", "title": "T", "language": "cpp"})", "only \"c\" is supported"},
+      {R"({"id": "x", "title": "T", "limits": {"time_ms": "1000"}})",
+       "field \"limits.time_ms\" must be an integer"},
+      {R"({"id": "x", "title": "T", "limits": {"time_ms": 1.5}})",
+       "field \"limits.time_ms\" must be an integer"},
+      {R"({"id": "x", "title": "T", "limits": {"time_ms": 0}})",
+       "field \"limits.time_ms\" is 0, must be between 1 and 60000"},
+      {R"({"id": "x", "title": "T", "limits": {"time_ms": 60001}})", "between 1 and 60000"},
+      {R"({"id": "x", "title": "T", "limits": {"memory_mb": 15}})",
+       "field \"limits.memory_mb\" is 15, must be between 16 and 4096"},
+      {R"({"id": "x", "title": "T", "limits": {"memory_mb": 4097}})", "between 16 and 4096"},
+      {R"({"id": "x", "title": "T", "limits": {"output_kb": 0}})",
+       "field \"limits.output_kb\" is 0, must be between 1 and 1048576"},
+      {R"({"id": "x", "title": "T", "limits": {"output_kb": 1048577}})", "between 1 and 1048576"},
+      {R"({"id": "x", "title": "T", "limits": {"memory_mb": -5}})", "field \"limits.memory_mb\" is -5"},
+      {R"({"id": "x", "title": "T", "limits": {"time_ms": 2000, "wall_ms": 1000}})",
+       "\"limits.wall_ms\" must be at least time_ms"},
+      {R"({"id": "x", "title": "T", "limits": {"tiem_ms": 5}})", "field \"limits.tiem_ms\" is unknown"},
+      {R"({"id": "x", "title": "T", "limits": 5})", "field \"limits\" must be an object"},
+      {R"({"id": "x", "title": "T", "duration_minutes": 0})",
+       "field \"duration_minutes\" is 0, must be between 1 and 600"},
+      {R"({"id": "x", "title": "T", "duration_minutes": 601})", "between 1 and 600"},
+      {R"({"id": "x", "title": "T", "checker": {"type": "regex"}})",
+       "field \"checker.type\" is \"regex\", must be one of"},
+      {R"({"id": "x", "title": "T", "checker": {"type": "tokens", "case_sensitive": "yes"}})",
+       "\"checker.case_sensitive\" must be true or false"},
+      {R"({"id": "x", "title": "T", "checker": {"type": "float", "abs": -1}})",
+       "\"checker.abs\" must be a finite number >= 0"},
+      {R"({"id": "x", "title": "T", "checker": {"type": "tokens", "args": ["a"]}})",
+       "\"checker.args\" is only used by checker type \"custom\""},
+      {R"({"id": "x", "title": "T", "checker": {"type": "exact", "case_sensitive": true}})",
+       "takes no options"},
+      {R"({"id": "x", "title": "T", "compile": {"std": "c++17"}})", "field \"compile.std\" is \"c++17\""},
+      {R"({"id": "x", "title": "T", "compile": {"flags": ["-fplugin=/tmp/evil.so"]}})",
+       "not an allowed compiler flag"},
+      {R"({"id": "x", "title": "T", "compile": {"flags": ["-o", "/etc/passwd"]}})",
+       "\"-o\", which is not an allowed"},
+      {R"({"id": "x", "title": "T", "compile": {"flags": ["-Wl,-T,/etc/x"]}})",
+       "not an allowed compiler flag"},
+      {R"({"id": "x", "title": "T", "compile": {"flags": "-O2"}})",
+       "\"compile.flags\" must be an array of strings"},
+      {R"({"id": "x", "title": "T", "scoring": {"groups": {"secret": "ten"}}})",
+       "\"scoring.groups\" must map groups to numbers"},
+      {R"({"id": "x", "title": "T", "timelimit": 1})", "field \"timelimit\" is unknown"},
+  };
+  for (const auto& [text, problem] : cases) {
+    std::string message = with(text);
+    EXPECT_EQ(message.rfind(json + ": ", 0), 0u) << text << " -> " << message;
+    EXPECT_NE(message.find(problem), std::string::npos) << text << " -> " << message;
+  }
+  EXPECT_EQ(with(R"({"$schema": "x", "x-author": "me", "id": "x", "title": "T"})"), "loaded without error");
+}
+
+TEST(LoadExerciseErrors, TestDataProblems) {
+  Package p;
+  p.proctor_basics();
+  p.write("data/sample/3.in", "1\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample/3.in").string(), "has no matching .ans file"));
+  p.remove("data/sample/3.in");
+  p.write("data/secret/g1/z.ans", "1\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret/g1/z.ans").string(), "has no matching .in file"));
+  // Secret data is not read without secrets.
+  EXPECT_EQ(load_error(p.root(), {.include_secret = false}), "loaded without error");
+  p.remove("data/secret/g1/z.ans");
+  p.write("data/sample/sub/1.in", "");
+  EXPECT_TRUE(
+      fails_with(p.root(), (p.root() / "data/sample/sub").string(), "subdirectories are not allowed"));
+  p.remove("data/sample");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample").string(), "no sample tests"));
+  p.write("data/sample/readme.txt", "");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample").string(), "no sample tests"));
+}
+
+TEST(LoadExerciseErrors, StatementAndSubmissions) {
+  Package p;
+  p.proctor_basics();
+  p.write("submissions/accepted_maybe/x.c", "");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "submissions/accepted_maybe").string(),
+                         "unknown submissions directory \"accepted_maybe\""));
+  p.remove("submissions/accepted_maybe");
+  p.write("submissions/accepted/notes.txt", "");
+  EXPECT_TRUE(
+      fails_with(p.root(), (p.root() / "submissions/accepted/notes.txt").string(), "is not a .c file"));
+  p.remove("submissions/accepted/notes.txt");
+  p.remove("statement.md");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "statement.md").string(), "missing"));
+}
+
+TEST(LoadExerciseErrors, KattisSkipsOtherLanguagesButNotUnknownDirectories) {
+  Package p;
+  p.kattis_basics("name: K\n");
+  p.write("submissions/accepted/sol.cpp", "");
+  p.write("submissions/accepted/sol.c", "");
+  p.write("submissions/partially_accepted/p.py", "");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.submissions["accepted"], std::vector<fs::path>{e.root / "submissions/accepted/sol.c"});
+  p.write("submissions/mystery/a.c", "");
+  EXPECT_TRUE(
+      fails_with(p.root(), (p.root() / "submissions/mystery").string(), "unknown submissions directory"));
+}
+
+TEST(LoadExerciseErrors, SymlinksMustStayInside) {
+  Package p;
+  p.proctor_basics();
+  p.write("outside.txt", "");  // inside the package: fine as a link target
+  fs::create_symlink(p.root() / "data/sample/1.ans", p.root() / "data/secret/linked.ans");
+  fs::create_symlink("../sample/1.in", p.root() / "data/secret/linked.in");
+  Exercise e = load_exercise(p.root());
+  ASSERT_EQ(e.secrets.size(), 4u);
+  EXPECT_EQ(e.secrets[2].name, "secret/linked");
+  EXPECT_EQ(e.secrets[2].input, e.root / "data/sample/1.in");  // resolved: the grader follows no link
+
+  std::ofstream(p.base() / "secret-elsewhere") << "42\n";
+  fs::remove(p.root() / "data/sample/2.ans");
+  fs::create_symlink(p.base() / "secret-elsewhere", p.root() / "data/sample/2.ans");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample/2.ans").string(), "leads outside the package"));
+  fs::remove(p.root() / "data/sample/2.ans");
+  fs::create_symlink("/etc/passwd", p.root() / "data/sample/2.ans");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample/2.ans").string(), "leads outside the package"));
+  fs::remove(p.root() / "data/sample/2.ans");
+  p.write("data/sample/2.ans", "3\n");
+
+  fs::create_symlink("/etc/shadow", p.root() / "submissions/accepted/steal.c");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "submissions/accepted/steal.c").string(),
+                         "leads outside the package"));
+  fs::remove(p.root() / "submissions/accepted/steal.c");
+  fs::create_symlink(p.root() / "missing.c", p.root() / "submissions/accepted/dangling.c");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "submissions/accepted/dangling.c").string(),
+                         "points to a missing file"));
+  fs::remove(p.root() / "submissions/accepted/dangling.c");
+
+  // A symlinked directory leading out is caught too.
+  fs::create_directories(p.base() / "elsewhere");
+  std::ofstream(p.base() / "elsewhere/x.in") << "1";
+  std::ofstream(p.base() / "elsewhere/x.ans") << "1";
+  fs::create_directory_symlink(p.base() / "elsewhere", p.root() / "data/secret/g3");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret/g3").string(), "leads outside the package"));
+}
+
+TEST(LoadExerciseErrors, SpecialAndHugeFiles) {
+  Package p;
+  p.proctor_basics();
+  ASSERT_EQ(mkfifo((p.root() / "data/secret/fifo.in").c_str(), 0644), 0);
+  p.write("data/secret/fifo.ans", "");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret/fifo.in").string(), "is not a regular file"));
+  fs::remove(p.root() / "data/secret/fifo.in");
+  p.write("data/secret/fifo.in", "");
+  // A sparse file: large on paper, no disk used.
+  fs::resize_file(p.root() / "data/secret/fifo.ans", kMaxPackageFileBytes + 1);
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret/fifo.ans").string(), "file is too large"));
+}
+
+TEST(LoadExerciseSecrets, PracticeNeverTouchesDataSecret) {
+  Package p;
+  p.proctor_basics();
+  // Root-proof: data/secret is a link out of the package. Following it at all would be an error.
+  fs::remove_all(p.root() / "data/secret");
+  fs::create_directory_symlink("/", p.root() / "data/secret");
+  Exercise e = load_exercise(p.root(), {.include_secret = false});
+  EXPECT_FALSE(e.secrets_loaded);
+  EXPECT_TRUE(e.secrets.empty());
+  EXPECT_EQ(e.samples.size(), 2u);
+  EXPECT_FALSE(package_sha256(e).empty());
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret").string(), "leads outside the package"));
+}
+
+// The real thing: data/secret mode 000, loaded by an unprivileged user (root would bypass the mode).
+TEST(LoadExerciseSecrets, UnreadableSecretsAsNobody) {
+  Package p;
+  p.proctor_basics();
+  fs::permissions(p.root() / "data/secret", fs::perms::none);
+
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    close(fds[0]);
+    std::string report;
+    int code = 0;
+    if (geteuid() == 0 && (setgroups(0, nullptr) != 0 || setresgid(65534, 65534, 65534) != 0 ||
+                           setresuid(65534, 65534, 65534) != 0)) {
+      report = "cannot drop privileges";
+      code = 2;
+    } else if (access((p.root() / "data/secret").c_str(), R_OK) == 0) {
+      report = "data/secret is still readable";
+      code = 2;
+    } else {
+      report = load_error(p.root(), {.include_secret = false}) + "\n" +
+               load_error(p.root(), {.include_secret = true});
+      try {
+        Exercise e = load_exercise(p.root(), {.include_secret = false});
+        report += "\nhash:" + package_sha256(e);
+      } catch (const std::exception& ex) {
+        report += std::string("\nhash failed: ") + ex.what();
+      }
+    }
+    (void)!write(fds[1], report.data(), report.size());
+    _exit(code);
+  }
+  close(fds[1]);
+  std::string report;
+  char buffer[4096];
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+    report.append(buffer, static_cast<std::size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 2) GTEST_SKIP() << report;
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << report;
+  std::string practice = report.substr(0, report.find('\n'));
+  std::string full = report.substr(report.find('\n') + 1);
+  EXPECT_EQ(practice, "loaded without error");
+  EXPECT_NE(full.find((p.root() / "data/secret").string() + ": cannot list directory: Permission denied"),
+            std::string::npos)
+      << full;
+  EXPECT_NE(full.find("\nhash:"), std::string::npos) << full;
+}
+
+TEST(PackageSha256, StableAndSensitiveToEveryFile) {
+  Package p;
+  p.proctor_basics();
+  Exercise e = load_exercise(p.root());
+  std::string first = package_sha256(e);
+  EXPECT_EQ(first.size(), 64u);
+  EXPECT_EQ(package_sha256(load_exercise(p.root())), first);
+
+  p.write(".git-like-hidden", "ignored");
+  EXPECT_EQ(package_sha256(e), first);
+
+  p.write("data/secret/g1/a.ans", "4\n");
+  std::string changed = package_sha256(e);
+  EXPECT_NE(changed, first);
+
+  // Practice hashes leave data/secret out, so they differ from full ones and ignore secret edits.
+  Exercise practice = load_exercise(p.root(), {.include_secret = false});
+  std::string practice_hash = package_sha256(practice);
+  EXPECT_NE(practice_hash, changed);
+  p.write("data/secret/g1/a.ans", "5\n");
+  EXPECT_EQ(package_sha256(practice), practice_hash);
+
+  p.write("statement.md", "# Sum!\n");
+  EXPECT_NE(package_sha256(practice), practice_hash);
+
+  std::string before = package_sha256(e);
+  fs::rename(p.root() / "starter.c", p.root() / "starter2.c");
+  EXPECT_NE(package_sha256(e), before);
+
+  before = package_sha256(e);
+  p.write(".timelimit", "2");
+  EXPECT_NE(package_sha256(e), before);
+}
+
+}  // namespace

@@ -1,0 +1,155 @@
+// docs/result.schema.json against hand-made documents: one valid result, and invalid ones that must be
+// rejected (a leaking secret test above all).
+#include <gtest/gtest.h>
+
+#include "schema_check.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+json valid_result() {
+  return json::parse(R"({
+    "schema": "proctor-result/1",
+    "verdict": "WA",
+    "score": {"passed": 2, "total": 3, "points": 2, "max_points": 3},
+    "exercise": {"id": "sum-two", "title": "Sum two numbers", "path": "/srv/exercises/sum-two",
+                 "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+    "submission": {"path": "solution.c",
+                   "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "bytes": 312},
+    "compile": {"status": "OK", "duration_ms": 120, "command": ["gcc", "-std=gnu17", "-O2", "solution.c"],
+                "output": "solution.c:3:5: warning: unused variable 'x' [-Wunused-variable]\n",
+                "warnings": [{"line": 3, "column": 5, "message": "unused variable 'x'", "option": "-Wunused-variable"},
+                             {"line": 9, "column": 1, "message": "something", "option": null}]},
+    "tests": [
+      {"name": "sample/1", "group": "sample", "visibility": "sample", "verdict": "AC", "time_ms": 3, "wall_ms": 5,
+       "memory_kb": 1024, "exit_code": 0, "signal": null, "violation": null, "message": ""},
+      {"name": "sample/2", "group": "sample", "visibility": "sample", "verdict": "WA", "time_ms": 3, "wall_ms": 5,
+       "memory_kb": 1024, "exit_code": 0, "signal": null, "violation": null,
+       "message": "token 1 (output line 1, column 1): expected \"3\", got \"4\"",
+       "diff": "first difference at line 1, column 1\nexpected 1 | 3⏎\n     got 1 | 4⏎\n"},
+      {"name": "secret/group1/01", "group": "secret/group1", "visibility": "secret", "verdict": "TLE",
+       "time_ms": 1000, "wall_ms": 1003, "memory_kb": 900, "exit_code": null, "signal": 9, "violation": null,
+       "message": "time limit exceeded"},
+      {"name": "secret/02", "group": "secret", "visibility": "secret", "verdict": "skipped", "time_ms": 0,
+       "wall_ms": 0, "memory_kb": 0, "exit_code": null, "signal": null, "violation": null, "message": ""}
+    ],
+    "limits": {"time_ms": 1000, "wall_ms": 4000, "memory_mb": 256, "output_kb": 8192},
+    "sandbox": {"seccomp": true, "landlock_abi": 3, "namespaces": ["user", "mount", "net"], "cgroup": "v2",
+                "memory_limit": "cgroup-v2", "process_limit": "seccomp", "privileges_dropped": true,
+                "insecure": false},
+    "runner": {"version": "0.1.0", "compiler": "gcc (Debian 12.2.0-14) 12.2.0"},
+    "started_at": "2024-05-01T09:30:00Z",
+    "finished_at": "2024-05-01T09:30:02.250+02:00",
+    "session": {"candidate": "ada", "started_at": "2024-05-01T09:00:00Z", "deadline": "2024-05-01T09:30:00Z",
+                "finished_at": null, "extra_field_from_sessions": [1, 2],
+                "timeline": [{"n": 1, "submitted_at": "2024-05-01T09:10:00Z",
+                              "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                              "late": false, "sample_passed": 1, "sample_total": 2}]}
+  })");
+}
+
+TEST(ResultSchema, AcceptsAValidDocument) {
+  EXPECT_TRUE(matches_result_schema(valid_result()));
+}
+
+TEST(ResultSchema, AcceptsACompileErrorWithoutTestsOrSession) {
+  json doc = valid_result();
+  doc["verdict"] = "CE";
+  doc["compile"]["status"] = "CE";
+  doc["tests"] = json::array();
+  doc["score"] = {{"passed", 0}, {"total", 3}, {"points", 0}, {"max_points", 3}};
+  doc.erase("session");
+  EXPECT_TRUE(matches_result_schema(doc));
+}
+
+// Each case: a label and a document that must not validate. One Python run for all of them.
+void expect_rejected(const std::vector<std::pair<std::string, json>>& cases) {
+  std::vector<json> docs;
+  for (const auto& c : cases) docs.push_back(c.second);
+  std::vector<std::string> errors = result_schema_errors(docs);
+  ASSERT_EQ(errors.size(), cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    EXPECT_FALSE(errors[i].empty()) << "accepted: " << cases[i].first;
+}
+
+TEST(ResultSchema, RejectsASecretTestWithADiff) {
+  json doc = valid_result();
+  doc["tests"][2]["diff"] = "expected 1 | 42⏎";
+  auto result = matches_result_schema(doc);
+  EXPECT_FALSE(result);
+  EXPECT_NE(std::string(result.message()).find("tests/2"), std::string::npos) << result.message();
+}
+
+TEST(ResultSchema, RejectsSecretTestData) {
+  std::vector<std::pair<std::string, json>> cases;
+  for (const char* field : {"input", "output", "expected"}) {
+    json doc = valid_result();
+    doc["tests"][3][field] = "1 2\n";
+    cases.emplace_back(std::string("secret test with ") + field, doc);
+  }
+  json doc = valid_result();
+  doc["tests"][2]["visibility"] = "sample";  // name and group still say secret
+  doc["tests"][2]["diff"] = "leak";
+  cases.emplace_back("secret test disguised as a sample", doc);
+  doc = valid_result();
+  doc["tests"][2]["stdout"] = "leak";
+  cases.emplace_back("secret test with an unknown field", doc);
+  expect_rejected(cases);
+}
+
+TEST(ResultSchema, RejectsUnknownVerdicts) {
+  std::vector<std::pair<std::string, json>> cases;
+  json doc = valid_result();
+  doc["verdict"] = "PE";
+  cases.emplace_back("verdict PE", doc);
+  doc = valid_result();
+  doc["tests"][0]["verdict"] = "CE";  // a test cannot fail to compile
+  cases.emplace_back("test verdict CE", doc);
+  doc = valid_result();
+  doc["verdict"] = "skipped";
+  cases.emplace_back("verdict skipped", doc);
+  doc = valid_result();
+  doc["compile"]["status"] = "fine";
+  cases.emplace_back("compile status fine", doc);
+  expect_rejected(cases);
+}
+
+TEST(ResultSchema, RejectsMissingFields) {
+  std::vector<std::pair<std::string, json>> cases;
+  for (const char* field : {"schema", "verdict", "score", "exercise", "submission", "compile", "tests",
+                            "limits", "sandbox", "runner", "started_at", "finished_at"}) {
+    json doc = valid_result();
+    doc.erase(field);
+    cases.emplace_back(std::string("without ") + field, doc);
+  }
+  for (const char* field : {"name", "verdict", "exit_code", "message"}) {
+    json doc = valid_result();
+    doc["tests"][0].erase(field);
+    cases.emplace_back(std::string("test without ") + field, doc);
+  }
+  json doc = valid_result();
+  doc["score"].erase("max_points");
+  cases.emplace_back("score without max_points", doc);
+  expect_rejected(cases);
+}
+
+TEST(ResultSchema, RejectsWrongTypesAndFormats) {
+  std::vector<std::pair<std::string, json>> cases;
+  auto with = [&](const std::string& label, auto change) {
+    json doc = valid_result();
+    change(doc);
+    cases.emplace_back(label, doc);
+  };
+  with("schema version 2", [](json& d) { d["schema"] = "proctor-result/2"; });
+  with("uppercase sha256", [](json& d) { d["submission"]["sha256"] = "ABC"; });
+  with("timestamp not RFC 3339", [](json& d) { d["started_at"] = "yesterday"; });
+  with("exit_code as string", [](json& d) { d["tests"][0]["exit_code"] = "0"; });
+  with("command as string", [](json& d) { d["compile"]["command"] = "gcc solution.c"; });
+  with("late as string", [](json& d) { d["session"]["timeline"][0]["late"] = "no"; });
+  with("negative points", [](json& d) { d["score"]["points"] = -1; });
+  with("unknown top-level field", [](json& d) { d["stdout"] = "x"; });
+  expect_rejected(cases);
+}
+
+}  // namespace
