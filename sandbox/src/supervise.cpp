@@ -43,6 +43,7 @@ SuperviseResult supervise(const SuperviseInput& in) {
     in.kill_all();
   } else {
     const std::uint64_t cpu_limit_ns = in.cpu_limit_ms * 1'000'000;
+    int notify_fd = in.notify_fd;
     for (;;) {
       const std::uint64_t cpu = in.cpu_ns();
       const std::uint64_t wall = ms_since(in.started);
@@ -56,19 +57,22 @@ SuperviseResult supervise(const SuperviseInput& in) {
       }
       const std::uint64_t cpu_left_ms = (cpu_limit_ns - cpu) / 1'000'000 / std::max(1U, in.parallelism);
       const std::uint64_t wait_ms = std::max<std::uint64_t>(1, std::min(in.wall_limit_ms - wall, cpu_left_ms + 1));
-      pollfd fds[2] = {{pidfd, POLLIN, 0}, {in.notify_fd, POLLIN, 0}};
-      int n = poll(fds, in.notify_fd >= 0 ? 2 : 1, static_cast<int>(std::min<std::uint64_t>(wait_ms, 1000)));
+      pollfd fds[2] = {{pidfd, POLLIN, 0}, {notify_fd, POLLIN, 0}};
+      int n = poll(fds, notify_fd >= 0 ? 2 : 1, static_cast<int>(std::min<std::uint64_t>(wait_ms, 1000)));
       if (n < 0 && errno != EINTR) {
         out.error = std::string("poll: ") + std::strerror(errno);
         break;
       }
-      if (n > 0 && in.notify_fd >= 0 && (fds[1].revents & POLLIN)) {
-        out.violation = receive_violation(in.notify_fd);
+      if (n > 0 && notify_fd >= 0 && (fds[1].revents & POLLIN)) {
+        out.violation = receive_violation(notify_fd);
         if (out.violation) {
           out.killed_for = KilledFor::violation;
           break;
         }
       }
+      // The exiting program has released its filter before the pidfd reports the exit: the
+      // listener hangs up and would make every poll return at once.
+      if (n > 0 && notify_fd >= 0 && (fds[1].revents & POLLHUP) && !(fds[1].revents & POLLIN)) notify_fd = -1;
       if (n > 0 && (fds[0].revents & POLLIN)) break;
     }
     if (out.killed_for != KilledFor::nothing || !out.error.empty()) in.kill_all();

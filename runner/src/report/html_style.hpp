@@ -1,0 +1,51 @@
+#pragma once
+// The report's inline style sheet: one self-contained file, no external fonts, scripts or images.
+namespace proctor::report {
+
+inline constexpr const char* kReportCss = R"css(
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#f6f8fa;--ac:#1a7f37;--wa:#cf222e;--lim:#bc4c00;
+--rte:#8250df;--sv:#a40e26;--ce:#57606a}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,
+"DejaVu Sans",sans-serif}
+main{max-width:1060px;margin:24px auto;background:#fff;border:1px solid var(--line);border-radius:10px;
+padding:28px 36px}
+h1{font-size:24px;margin:0}
+h2{font-size:16px;margin:28px 0 10px;padding-bottom:6px;border-bottom:1px solid var(--line)}
+.sub{color:var(--muted);margin-top:2px}
+header{display:flex;justify-content:space-between;align-items:flex-start;gap:24px}
+.badge{display:inline-block;border-radius:8px;padding:8px 16px;color:#fff;font-weight:700;font-size:22px;
+text-align:center;min-width:96px}
+.badge small{display:block;font-size:12px;font-weight:500;opacity:.9}
+.v-AC{background:var(--ac)}.v-WA{background:var(--wa)}.v-TLE,.v-MLE,.v-OLE{background:var(--lim)}
+.v-RTE{background:var(--rte)}.v-SV{background:var(--sv)}.v-CE,.v-JE,.v-none{background:var(--ce)}
+.pill{display:inline-block;border-radius:10px;padding:0 8px;color:#fff;font-size:12px;font-weight:600}
+.bar{height:10px;background:#eaeef2;border-radius:5px;overflow:hidden;margin:14px 0 4px}
+.bar>div{height:100%;background:var(--ac)}
+.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin-top:18px}
+.card{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.card b{display:block;font-size:20px}
+.card span{color:var(--muted);font-size:12px}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eaeef2;vertical-align:top}
+th{color:var(--muted);font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.03em}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.fail td{background:#fff8f8}
+.tag{color:var(--muted);font-size:12px}
+pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px;overflow:auto;
+max-height:320px;font:12px/1.45 ui-monospace,"DejaVu Sans Mono",monospace;white-space:pre-wrap;
+word-break:break-word}
+details{margin:6px 0}
+summary{cursor:pointer;color:var(--muted)}
+.kv{display:grid;grid-template-columns:1fr 1fr;gap:24px}
+.kv dl{display:grid;grid-template-columns:auto 1fr;gap:4px 16px;margin:0;align-content:start}
+.kv dt{color:var(--muted)}
+.kv dd{margin:0}
+.off{color:var(--wa)}
+.note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px;margin-top:12px}
+svg text{font:11px sans-serif;fill:var(--muted)}
+footer{margin-top:28px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
+@media print{body{background:#fff}main{border:0;margin:0;max-width:none}pre{max-height:none}}
+)css";
+
+}  // namespace proctor::report

@@ -1,0 +1,18 @@
+#include "session/grader.hpp"
+
+#include "proctor/sandbox/launch.hpp"
+
+namespace proctor::session {
+
+Grader::Grader() = default;
+Grader::~Grader() = default;
+
+nlohmann::json Grader::grade(const runner::Exercise& exercise, const std::filesystem::path& submission,
+                             runner::TestSelection tests) {
+  if (!sandbox_) sandbox_ = std::make_unique<sandbox::Sandbox>();
+  runner::GradeOptions options;
+  options.tests = tests;
+  return runner::grade(*sandbox_, exercise, submission, options);
+}
+
+}  // namespace proctor::session
