@@ -1,0 +1,89 @@
+// The validate table for people and the findings for machines (--json).
+#include <iomanip>
+
+#include "authoring/validate.hpp"
+
+namespace proctor::authoring {
+using nlohmann::json;
+
+namespace {
+
+// At least one blank after `s`, so that a long cell never runs into the next one.
+std::string pad(const std::string& s, std::size_t width) {
+  return s + std::string(s.size() < width ? width - s.size() : 1, ' ');
+}
+
+std::size_t problem_count(const PackageCheck& check) {
+  std::size_t n = check.problems.size();
+  for (const SubmissionCheck& s : check.submissions) n += s.problem.empty() ? 0 : 1;
+  return n;
+}
+
+}  // namespace
+
+void print_package_check(std::ostream& out, const PackageCheck& check) {
+  out << (check.id.empty() ? check.dir.filename().string() : check.id);
+  if (!check.title.empty()) out << "  " << check.title;
+  out << "  (" << check.dir.string() << ")\n";
+  if (check.loaded) {
+    out << "  limits " << check.time_limit_ms << " ms, " << check.memory_mb << " MiB; tests " << check.samples
+        << " sample + " << check.secrets << " secret\n";
+  }
+  if (!check.submissions.empty()) {
+    std::size_t width = 10;
+    for (const SubmissionCheck& s : check.submissions) width = std::max(width, s.file.size());
+    out << "  " << pad("submission", width + 1) << pad("expected", 9) << pad("got", 5) << std::setw(9)
+        << "max time" << std::setw(12) << "max memory"
+        << "  result\n";
+    for (const SubmissionCheck& s : check.submissions) {
+      out << "  " << pad(s.file, width + 1) << pad(s.expected, 9) << pad(s.got, 5) << std::setw(6)
+          << s.max_time_ms << " ms" << std::setw(8) << (s.max_memory_kb + 1023) / 1024 << " MiB  "
+          << (s.problem.empty() ? "OK" : "problem: " + s.problem);
+      if (s.graded_time_limit_ms != check.time_limit_ms && s.graded_time_limit_ms != 0) {
+        out << " (graded at " << s.graded_time_limit_ms << " ms)";
+      }
+      out << "\n";
+    }
+  }
+  if (check.slowest_accepted_ms) {
+    out << "  slowest accepted " << *check.slowest_accepted_ms << " ms; suggested time limit "
+        << *check.suggested_time_limit_ms << " ms (now " << check.time_limit_ms << " ms)\n";
+  }
+  for (const std::string& p : check.problems) out << "  problem: " << p << "\n";
+  for (const std::string& n : check.notes) out << "  note: " << n << "\n";
+  const std::size_t problems = problem_count(check);
+  if (problems == 0) {
+    out << "  => valid\n";
+  } else {
+    out << "  => INVALID (" << problems << (problems == 1 ? " problem" : " problems") << ")\n";
+  }
+}
+
+json to_json(const PackageCheck& check) {
+  json subs = json::array();
+  for (const SubmissionCheck& s : check.submissions) {
+    subs.push_back({{"file", s.file},
+                    {"expected", s.expected},
+                    {"got", s.got},
+                    {"max_time_ms", s.max_time_ms},
+                    {"max_memory_kb", s.max_memory_kb},
+                    {"graded_time_limit_ms", s.graded_time_limit_ms},
+                    {"ok", s.problem.empty()},
+                    {"problem", s.problem.empty() ? json(nullptr) : json(s.problem)}});
+  }
+  auto optional = [](const std::optional<std::uint64_t>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"path", check.dir.string()},
+          {"id", check.id},
+          {"title", check.title},
+          {"ok", check.ok()},
+          {"loaded", check.loaded},
+          {"limits", {{"time_ms", check.time_limit_ms}, {"memory_mb", check.memory_mb}}},
+          {"tests", {{"sample", check.samples}, {"secret", check.secrets}}},
+          {"slowest_accepted_ms", optional(check.slowest_accepted_ms)},
+          {"suggested_time_limit_ms", optional(check.suggested_time_limit_ms)},
+          {"submissions", subs},
+          {"problems", check.problems},
+          {"notes", check.notes}};
+}
+
+}  // namespace proctor::authoring

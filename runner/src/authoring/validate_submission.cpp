@@ -1,0 +1,112 @@
+// One submission against its promise. The sandbox kills a run at the time limit, so a run graded at
+// the package's own limit can never show that a time_limit_exceeded submission is "clearly" too slow.
+// Those are graded once at 1.5 x the limit instead: a test that still times out is the required
+// evidence, and the verdicts at the real limit follow from the same run (a test slower than the
+// limit would have been a TLE there, any other test gets the verdict it got).
+#include <cmath>
+
+#include "authoring/expectations.hpp"
+#include "authoring/validate.hpp"
+#include "proctor/runner/error.hpp"
+#include "proctor/runner/grade.hpp"
+
+namespace proctor::authoring {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::uint64_t scaled(std::uint64_t ms, double factor) {
+  return static_cast<std::uint64_t>(std::ceil(static_cast<double>(ms) * factor));
+}
+
+std::string mib(std::uint64_t kb) {
+  return std::to_string((kb + 1023) / 1024) + " MiB";
+}
+
+}  // namespace
+
+std::uint64_t suggested_time_limit(std::uint64_t slowest_ms) {
+  return std::max<std::uint64_t>(100, (2 * slowest_ms + 99) / 100 * 100);
+}
+
+SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exercise& exercise,
+                                 const std::string& dir, const fs::path& file, unsigned jobs) {
+  SubmissionCheck check;
+  check.file = dir + "/" + file.filename().string();
+  const std::optional<Expectation> expected = expectation_for(dir);
+  if (!expected) {
+    check.problem = "no rule for submissions/" + dir;
+    return check;
+  }
+  check.expected = expected->verdict;
+  const std::uint64_t limit = exercise.limits.time_ms;
+  const bool tle = dir == "time_limit_exceeded";
+
+  runner::Exercise graded = exercise;  // a copy: the raised limit must not leak into other runs
+  if (tle) {
+    graded.limits.time_ms = scaled(limit, 1.5);
+    if (graded.limits.wall_ms) graded.limits.wall_ms = scaled(*graded.limits.wall_ms, 1.5);
+  }
+  check.graded_time_limit_ms = graded.limits.time_ms;
+
+  runner::GradeOptions options;
+  options.tests = runner::TestSelection::all;
+  options.jobs = jobs;
+  // Every promise is decided by the first failing test in order, and grade() runs every test before
+  // the one that stops it, so stopping early changes no verdict and saves the slow runs.
+  options.fail_fast = true;
+  json result;
+  try {
+    result = runner::grade(sandbox, graded, file, options);
+  } catch (const runner::UserError& e) {
+    check.got = "-";
+    check.problem = e.what();
+    return check;
+  }
+
+  std::string overall = result["verdict"];
+  std::vector<std::string> verdicts;  // at the package's own limit
+  bool beyond = false;                // some test exceeded the raised limit
+  for (const json& t : result["tests"]) {
+    std::string v = t["verdict"];
+    if (v == "skipped") continue;
+    const std::uint64_t time = t["time_ms"];
+    check.max_time_ms = std::max(check.max_time_ms, time);
+    check.max_memory_kb = std::max<std::uint64_t>(check.max_memory_kb, t["memory_kb"]);
+    if (tle) {
+      beyond = beyond || v == "TLE";
+      if (time > limit) v = "TLE";
+    }
+    verdicts.push_back(v);
+  }
+  if (tle && overall != "CE" && overall != "JE") {
+    overall = "AC";
+    for (const std::string& v : verdicts) {
+      if (v != "AC") {
+        overall = v;
+        break;
+      }
+    }
+  }
+  check.got = overall;
+  check.problem = judge(*expected, overall, verdicts);
+  if (overall == "JE" && result.contains("error")) check.problem += ": " + result["error"].get<std::string>();
+  if (!check.problem.empty()) return check;
+
+  if (dir == "accepted") {
+    if (2 * check.max_time_ms > limit) {
+      check.problem = "takes " + std::to_string(check.max_time_ms) + " ms, more than half the " +
+                      std::to_string(limit) + " ms limit";
+    } else if (2 * check.max_memory_kb > exercise.limits.memory_mb * 1024) {
+      check.problem = "uses " + mib(check.max_memory_kb) + ", more than half the " +
+                      std::to_string(exercise.limits.memory_mb) + " MiB limit";
+    }
+  } else if (tle && !beyond) {
+    check.problem = "never exceeds 1.5 x the limit (" + std::to_string(graded.limits.time_ms) +
+                    " ms); slowest test " + std::to_string(check.max_time_ms) + " ms";
+  }
+  return check;
+}
+
+}  // namespace proctor::authoring
