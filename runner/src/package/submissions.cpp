@@ -1,5 +1,5 @@
 // submissions/<expected verdict>/*.c: reference solutions the package author expects to get that
-// verdict; `proctor exercise check` grades them. Only C is graded; Kattis packages often carry other
+// verdict; `proctor exercise validate` grades them. Only C is graded; Kattis packages often carry other
 // languages too, which are skipped there but are a mistake in a Proctor package.
 #include <set>
 
