@@ -29,5 +29,6 @@ g 14    14   4194304   30      1000000 2     # bulk copies through a 4 MiB ring
 g 15    15   4194304   100000  64      1     # half-full 4 MiB ring, small ops: O(used) per pop is too slow
 g 16    16   1048573   100000  512     1
 g 17    17   7         100000  9       0
+g 18    18   16777216  150000  64      1     # max-size ring kept 8 MiB full, small ops: O(used) per pop takes ~10 s
 for f in "$pkg"/data/sample/*.in "$S"/*.in; do "$tmp/ref" < "$f" > "${f%.in}.ans"; done
 du -sh "$pkg/data"
