@@ -10,7 +10,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -45,6 +47,8 @@ void remove_dir(const std::string& dir) {
 
 int open_procs(const std::string& dir) { return open((dir + "/cgroup.procs").c_str(), O_WRONLY | O_CLOEXEC); }
 
+}  // namespace
+
 class V1Cgroup final : public RunCgroup {
  public:
   V1Cgroup(std::string memory, std::string pids, std::string cpuacct)
@@ -70,16 +74,40 @@ class V1Cgroup final : public RunCgroup {
     if (!pids_.empty() && !cgfs::write_file(pids_ + "/pids.max", std::to_string(max_tasks))) return false;
     return true;
   }
+  // Before each run: fresh limits, peak and failure counters from zero, baselines for the counters
+  // that cannot be reset (and for page cache still charged by the previous run's output files).
+  bool reset(std::uint64_t memory_bytes, unsigned max_tasks) {
+    const std::string bytes = std::to_string(memory_bytes);
+    // memsw must never be below the memory limit: lower it last, raise it first.
+    cgfs::write_file(memory_ + "/memory.memsw.limit_in_bytes", bytes);
+    if (!cgfs::write_file(memory_ + "/memory.limit_in_bytes", bytes)) return false;
+    cgfs::write_file(memory_ + "/memory.memsw.limit_in_bytes", bytes);
+    if (!pids_.empty() && !cgfs::write_file(pids_ + "/pids.max", std::to_string(max_tasks))) return false;
+    cgfs::write_file(memory_ + "/memory.max_usage_in_bytes", "0");
+    cgfs::write_file(memory_ + "/memory.failcnt", "0");
+    if (!cpuacct_.empty()) cgfs::write_file(cpuacct_ + "/cpuacct.usage", "0");
+    usage_baseline_ = cgfs::read_u64(memory_ + "/memory.usage_in_bytes").value_or(0);
+    oom_baseline_ = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0);
+    pids_baseline_ = pids_.empty() ? 0 : cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0);
+    return true;
+  }
+  bool empty() const {
+    auto procs = cgfs::read_file(memory_ + "/cgroup.procs");
+    return procs && procs->find_first_not_of(" \n") == std::string::npos;
+  }
   const std::vector<int>& attach_fds() const override { return fds_; }
   std::uint64_t cpu_ns() const override {
     return cpuacct_.empty() ? 0 : cgfs::read_u64(cpuacct_ + "/cpuacct.usage").value_or(0);
   }
   CgroupUsage usage() const override {
     CgroupUsage u;
-    u.peak_bytes = cgfs::read_u64(memory_ + "/memory.max_usage_in_bytes").value_or(0);
-    u.oom_killed = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0) > 0;
+    const std::uint64_t peak = cgfs::read_u64(memory_ + "/memory.max_usage_in_bytes").value_or(0);
+    u.peak_bytes = peak > usage_baseline_ ? peak - usage_baseline_ : 0;
+    u.oom_killed = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0) > oom_baseline_;
     u.hit_memory_max = cgfs::read_u64(memory_ + "/memory.failcnt").value_or(0) > 0;
-    if (!pids_.empty()) u.pids_limited = cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0) > 0;
+    if (!pids_.empty()) {
+      u.pids_limited = cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0) > pids_baseline_;
+    }
     return u;
   }
   void kill_all() override {
@@ -91,7 +119,28 @@ class V1Cgroup final : public RunCgroup {
  private:
   std::string memory_, pids_, cpuacct_;
   std::vector<int> fds_;
+  std::uint64_t usage_baseline_ = 0, oom_baseline_ = 0, pids_baseline_ = 0;
 };
+
+// A pooled v1 cgroup on loan for one run; it goes back to the pool only once it is empty.
+class PooledCgroup final : public RunCgroup {
+ public:
+  PooledCgroup(std::unique_ptr<V1Cgroup> inner, CgroupManager* owner) : inner_(std::move(inner)), owner_(owner) {}
+  ~PooledCgroup() override {
+    inner_->kill_all();
+    if (inner_->empty()) owner_->give_back(std::move(inner_));
+  }
+  const std::vector<int>& attach_fds() const override { return inner_->attach_fds(); }
+  std::uint64_t cpu_ns() const override { return inner_->cpu_ns(); }
+  CgroupUsage usage() const override { return inner_->usage(); }
+  void kill_all() override { inner_->kill_all(); }
+
+ private:
+  std::unique_ptr<V1Cgroup> inner_;
+  CgroupManager* owner_;
+};
+
+namespace {
 
 class V2Cgroup final : public RunCgroup {
  public:
@@ -220,6 +269,22 @@ bool prepare_v2(const std::string& base, std::string& reason) {
   return false;
 }
 
+// Run cgroups of a Proctor process that was killed (SIGKILL leaves no chance to clean up): killed
+// empty and removed by the next Proctor that uses the same parent.
+void sweep_stale(const std::string& base) {
+  static const std::regex name(R"(proctor-(\d+)-\d+)");
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(base, ec)) {
+    std::smatch m;
+    const std::string file = entry.path().filename().string();
+    if (!entry.is_directory(ec) || !std::regex_match(file, m, name)) continue;
+    const pid_t owner = static_cast<pid_t>(std::stol(m[1]));
+    if (kill(owner, 0) == 0 || errno != ESRCH) continue;
+    kill_listed(entry.path().string() + "/cgroup.procs");
+    remove_dir(entry.path().string());
+  }
+}
+
 }  // namespace
 
 CgroupManager::CgroupManager() {
@@ -229,6 +294,7 @@ CgroupManager::CgroupManager() {
     if (prepare_v2(base, reason_)) {
       version_ = "v2";
       v2_base_ = base;
+      sweep_stale(base);
     }
     return;
   }
@@ -244,6 +310,9 @@ CgroupManager::CgroupManager() {
       v1_cpuacct_ = m.cpuacct + own_cgroup("cpuacct");
     }
     version_ = "v1";
+    for (const auto* base : {&v1_memory_, &v1_pids_, &v1_cpuacct_}) {
+      if (!base->empty()) sweep_stale(*base);
+    }
     return;
   }
   reason_ = "no cgroup memory controller is mounted";
@@ -255,11 +324,29 @@ std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, uns
     auto cg = std::make_unique<V2Cgroup>(v2_base_ + "/" + name);
     if (cg->setup(memory_bytes, max_tasks)) return cg;
   } else if (version_ == "v1") {
-    auto join = [&](const std::string& base) { return base.empty() ? std::string() : base + "/" + name; };
-    auto cg = std::make_unique<V1Cgroup>(join(v1_memory_), join(v1_pids_), join(v1_cpuacct_));
-    if (cg->setup(memory_bytes, max_tasks)) return cg;
+    std::unique_ptr<V1Cgroup> cg;
+    {
+      std::lock_guard lock(pool_mutex_);
+      if (!pool_.empty()) {
+        cg = std::move(pool_.back());
+        pool_.pop_back();
+      }
+    }
+    if (!cg) {
+      auto join = [&](const std::string& base) { return base.empty() ? std::string() : base + "/" + name; };
+      cg = std::make_unique<V1Cgroup>(join(v1_memory_), join(v1_pids_), join(v1_cpuacct_));
+      if (!cg->setup(memory_bytes, max_tasks)) return nullptr;
+    }
+    if (cg->reset(memory_bytes, max_tasks)) return std::make_unique<PooledCgroup>(std::move(cg), this);
   }
   return nullptr;
 }
+
+void CgroupManager::give_back(std::unique_ptr<V1Cgroup> cgroup) {
+  std::lock_guard lock(pool_mutex_);
+  if (pool_.size() < 64) pool_.push_back(std::move(cgroup));
+}
+
+CgroupManager::~CgroupManager() = default;
 
 }  // namespace proctor::sandbox

@@ -3,6 +3,7 @@
 // way to kill everything inside. v2 (delegated), v1 (root, per-controller hierarchies) or none.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,15 @@ class RunCgroup {
   virtual void kill_all() = 0;
 };
 
+class V1Cgroup;
+
 class CgroupManager {
  public:
   // Probes the machine: "v2", "v1" or "none" (with the reason in unavailable_reason()).
   CgroupManager();
+  ~CgroupManager();
+  CgroupManager(const CgroupManager&) = delete;
+  CgroupManager& operator=(const CgroupManager&) = delete;
   const std::string& version() const { return version_; }
   const std::string& unavailable_reason() const { return reason_; }
   // A fresh cgroup with these limits, or nullptr (then the caller falls back to rlimits).
@@ -40,6 +46,12 @@ class CgroupManager {
   std::string reason_;
   std::string v2_base_;
   std::string v1_memory_, v1_pids_, v1_cpuacct_;
+  // v1 cgroups are reused: mkdir and rmdir of three hierarchies cost about as much as a bare
+  // fork+exec. Their counters are reset or taken as baselines for each run.
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<V1Cgroup>> pool_;
+  friend class PooledCgroup;
+  void give_back(std::unique_ptr<V1Cgroup> cgroup);
 };
 
 }  // namespace proctor::sandbox

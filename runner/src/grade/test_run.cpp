@@ -106,9 +106,10 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
 
 TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t index) {
   const Exercise& e = *c.exercise;
-  const fs::path dir = c.scratch / ("test-" + std::to_string(index));
-  fs::create_directories(dir);
-  fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+  // Output files sit directly in the private scratch directory: no per-test directory to create and
+  // remove (custom validators get one, below).
+  const std::string stem = "test-" + std::to_string(index);
+  const fs::path dir = c.scratch / stem;
 
   sandbox::Policy policy;
   policy.profile = sandbox::Profile::program;
@@ -118,8 +119,8 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   policy.limits.memory_kb = e.limits.memory_mb * 1024;
   policy.limits.output_bytes = e.limits.output_kb * 1024;
   policy.stdin_path = test.input;
-  policy.stdout_path = dir / "stdout";
-  policy.stderr_path = dir / "stderr";
+  policy.stdout_path = c.scratch / (stem + ".out");
+  policy.stderr_path = c.scratch / (stem + ".err");
   sandbox::RunReport r = c.sandbox->run(policy);
 
   TestOutcome out;
@@ -137,9 +138,11 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
     const std::size_t limit = e.limits.output_kb * 1024 + 1;
     CheckResult check;
     if (e.checker.type == "custom") {
-      check = run_custom_checker(c, test, dir / "stdout", dir);
+      fs::create_directories(dir);
+      fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+      check = run_custom_checker(c, test, policy.stdout_path, dir);
     } else {
-      check = check_builtin(e.checker, slurp(test.answer, 256u << 20), slurp(dir / "stdout", limit));
+      check = check_builtin(e.checker, slurp(test.answer, 256u << 20), slurp(policy.stdout_path, limit));
     }
     if (check.verdict == CheckVerdict::accepted) {
       out.verdict = "AC";
@@ -148,14 +151,16 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
       out.verdict = "WA";
       // The checker's words quote expected and actual tokens: fine for a sample, a leak for a secret.
       out.message = sample ? check.message : "wrong answer";
-      if (sample) out.diff = sample_diff(slurp(test.answer, 1 << 20), slurp(dir / "stdout", 1 << 20));
+      if (sample) out.diff = sample_diff(slurp(test.answer, 1 << 20), slurp(policy.stdout_path, 1 << 20));
     } else {
       out.verdict = "JE";
       out.message = "checker failed: " + check.message;
     }
   }
   std::error_code ec;
-  fs::remove_all(dir, ec);
+  fs::remove(policy.stdout_path, ec);
+  fs::remove(policy.stderr_path, ec);
+  if (e.checker.type == "custom") fs::remove_all(dir, ec);
   return out;
 }
 
