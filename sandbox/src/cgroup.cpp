@@ -74,20 +74,26 @@ class V1Cgroup final : public RunCgroup {
     if (!pids_.empty() && !cgfs::write_file(pids_ + "/pids.max", std::to_string(max_tasks))) return false;
     return true;
   }
-  // Before each run: fresh limits, peak and failure counters from zero, baselines for the counters
-  // that cannot be reset (and for page cache still charged by the previous run's output files).
+  // Before each run. The memory cgroup is always fresh: a reused one would still be charged with
+  // the previous run's page cache and kernel objects, and a small program's peak would drown in that
+  // noise. pids and cpuacct are reused (their counters reset or taken as baselines), which halves the
+  // cost of cgroups per run.
   bool reset(std::uint64_t memory_bytes, unsigned max_tasks) {
+    if (used_) {
+      close(fds_[0]);
+      fds_[0] = -1;
+      remove_dir(memory_);
+      if (mkdir(memory_.c_str(), 0700) != 0) return false;
+      fds_[0] = open_procs(memory_);
+      if (fds_[0] < 0) return false;
+    }
+    used_ = true;
     const std::string bytes = std::to_string(memory_bytes);
-    // memsw must never be below the memory limit: lower it last, raise it first.
-    cgfs::write_file(memory_ + "/memory.memsw.limit_in_bytes", bytes);
     if (!cgfs::write_file(memory_ + "/memory.limit_in_bytes", bytes)) return false;
+    // Without this, swap (where present) would let a program exceed the limit unnoticed.
     cgfs::write_file(memory_ + "/memory.memsw.limit_in_bytes", bytes);
     if (!pids_.empty() && !cgfs::write_file(pids_ + "/pids.max", std::to_string(max_tasks))) return false;
-    cgfs::write_file(memory_ + "/memory.max_usage_in_bytes", "0");
-    cgfs::write_file(memory_ + "/memory.failcnt", "0");
     if (!cpuacct_.empty()) cgfs::write_file(cpuacct_ + "/cpuacct.usage", "0");
-    usage_baseline_ = cgfs::read_u64(memory_ + "/memory.usage_in_bytes").value_or(0);
-    oom_baseline_ = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0);
     pids_baseline_ = pids_.empty() ? 0 : cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0);
     return true;
   }
@@ -101,9 +107,8 @@ class V1Cgroup final : public RunCgroup {
   }
   CgroupUsage usage() const override {
     CgroupUsage u;
-    const std::uint64_t peak = cgfs::read_u64(memory_ + "/memory.max_usage_in_bytes").value_or(0);
-    u.peak_bytes = peak > usage_baseline_ ? peak - usage_baseline_ : 0;
-    u.oom_killed = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0) > oom_baseline_;
+    u.peak_bytes = cgfs::read_u64(memory_ + "/memory.max_usage_in_bytes").value_or(0);
+    u.oom_killed = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0) > 0;
     u.hit_memory_max = cgfs::read_u64(memory_ + "/memory.failcnt").value_or(0) > 0;
     if (!pids_.empty()) {
       u.pids_limited = cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0) > pids_baseline_;
@@ -119,7 +124,8 @@ class V1Cgroup final : public RunCgroup {
  private:
   std::string memory_, pids_, cpuacct_;
   std::vector<int> fds_;
-  std::uint64_t usage_baseline_ = 0, oom_baseline_ = 0, pids_baseline_ = 0;
+  std::uint64_t pids_baseline_ = 0;
+  bool used_ = false;
 };
 
 // A pooled v1 cgroup on loan for one run; it goes back to the pool only once it is empty.
