@@ -127,6 +127,8 @@ struct Sandbox::Impl {
   Impl() {
     caps.root = geteuid() == 0;
     caps.landlock_abi = landlock_abi();
+    // Lets tests (and people) see the fallbacks of a kernel without Landlock on one that has it.
+    if (const char* off = getenv("PROCTOR_DISABLE_LANDLOCK"); off && *off == '1') caps.landlock_abi = 0;
     caps.cgroup = cgroups.version();
     caps.user_namespaces = caps.root || user_namespaces_available();
     caps.mount_namespace = caps.root || caps.user_namespaces;
@@ -155,16 +157,19 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   // Layers first: refuse to run unconfined unless told to.
   const bool want_namespaces = policy.namespaces == Namespaces::on ||
                                (policy.namespaces == Namespaces::automatic && policy.profile != Profile::program);
-  const bool namespaces = want_namespaces && caps.mount_namespace;
+  // Without Landlock, the program profile is confined by an empty-root mount namespace instead.
+  const bool jail = caps.landlock_abi == 0 && policy.profile == Profile::program && caps.mount_namespace;
+  const bool namespaces = (want_namespaces && caps.mount_namespace) || jail;
   if (policy.namespaces == Namespaces::on && !namespaces) {
     return judge_error("namespaces were requested but this machine does not allow them");
   }
-  const bool jail = caps.landlock_abi == 0 && policy.profile == Profile::program && caps.mount_namespace;
   const bool confined = caps.landlock_abi > 0 || jail;
   if (!confined && !policy.insecure) {
-    return judge_error(
-        "neither Landlock nor a mount namespace can confine the file system here; refusing to run the " +
-        std::string(to_string(policy.profile)) + " profile (use --insecure to run anyway)");
+    const std::string why = caps.mount_namespace ? "Landlock is unavailable and only the program profile has a "
+                                                   "mount-namespace fallback"
+                                                 : "neither Landlock nor a mount namespace can confine the file system";
+    return judge_error(why + "; refusing to run the " + to_string(policy.profile) +
+                       " profile (use --insecure to run anyway)");
   }
   report.layers.insecure = !confined;
 
@@ -182,7 +187,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     std::filesystem::create_directory(work_dir);
   }
   std::filesystem::path jail_root;
-  if (jail || (namespaces && policy.profile == Profile::program && caps.landlock_abi == 0)) {
+  if (jail) {
     if (!temp) temp.emplace("proctor-run");
     jail_root = temp->path() / "root";
     std::filesystem::create_directory(jail_root);
@@ -261,16 +266,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     report.layers.namespaces = ns.names;
   }
   const std::string jail_string = jail_root.string();
-  if (!jail_root.empty() && namespaces) plan.jail_root = jail_string.c_str();
-  if (jail && !namespaces) {
-    // No Landlock: the empty-root mount namespace is the file-system confinement itself.
-    ns = namespace_plan(caps.root);
-    plan.unshare_flags = ns.flags;
-    plan.uid_map = ns.uid_map.empty() ? nullptr : ns.uid_map.c_str();
-    plan.gid_map = ns.gid_map.empty() ? nullptr : ns.gid_map.c_str();
-    plan.jail_root = jail_string.c_str();
-    report.layers.namespaces = ns.names;
-  }
+  if (jail) plan.jail_root = jail_string.c_str();
 
   const auto started = std::chrono::steady_clock::now();
   std::error_code launch_error;

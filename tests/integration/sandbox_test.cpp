@@ -2,6 +2,7 @@
 // files, and which layers it reports. Accuracy bounds are the ones promised in docs/performance.md.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -203,4 +204,40 @@ TEST_F(SandboxTest, ParallelRunsAreMeasuredEachOnTheirOwn) {
     EXPECT_GE(r.cpu_ms, 380u);
     EXPECT_LE(r.cpu_ms, 520u);
   }
+}
+
+// Without Landlock (simulated), the program profile falls back to an empty-root mount namespace and
+// the compile profile refuses to run unless --insecure is given, which every report then records.
+TEST(SandboxWithoutLandlock, FallsBackOrRefusesAndSaysSo) {
+  TempDirectory dir;
+  auto hello = compile_c(dir.path(), "hello", "#include <stdio.h>\nint main(void){ puts(\"hi\"); return 0; }\n");
+  const std::string proctor = PROCTOR_BINARY;
+  auto run = [&](const std::string& args) {
+    const std::string json = (dir.path() / "r.json").string();
+    std::filesystem::remove(json);
+    std::string cmd = "PROCTOR_DISABLE_LANDLOCK=1 '" + proctor + "' run --json '" + json + "' " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[512];
+    while (fgets(buf, sizeof buf, p)) out += buf;
+    int status = pclose(p);
+    std::printf("%s", out.c_str());
+    nlohmann::json j = std::filesystem::exists(json) ? nlohmann::json::parse(read_text(json)) : nlohmann::json();
+    return std::make_pair(WEXITSTATUS(status), j);
+  };
+  auto [code, program] = run("-- '" + hello.string() + "'");
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(program["status"], "OK");
+  EXPECT_EQ(program["layers"]["landlock_abi"], 0);
+  EXPECT_NE(program["layers"]["namespaces"].dump().find("mount"), std::string::npos);
+  EXPECT_EQ(program["layers"]["insecure"], false);
+
+  auto [refused_code, refused] = run("--profile compile -- gcc --version");
+  EXPECT_EQ(refused_code, 3);
+  EXPECT_EQ(refused["status"], "JE");
+  EXPECT_NE(refused["error"].get<std::string>().find("--insecure"), std::string::npos);
+
+  auto [insecure_code, insecure] = run("--profile compile --insecure -- gcc --version");
+  EXPECT_EQ(insecure_code, 0);
+  EXPECT_EQ(insecure["layers"]["insecure"], true);
 }
