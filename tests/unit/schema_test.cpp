@@ -41,7 +41,7 @@ json valid_result() {
     "runner": {"version": "0.1.0", "compiler": "gcc (Debian 12.2.0-14) 12.2.0"},
     "started_at": "2024-05-01T09:30:00Z",
     "finished_at": "2024-05-01T09:30:02.250+02:00",
-    "session": {"candidate": "ada", "started_at": "2024-05-01T09:00:00Z", "deadline": "2024-05-01T09:30:00Z",
+    "session": {"id": "k3x9qa", "candidate": "ada", "started_at": "2024-05-01T09:00:00Z", "deadline": "2024-05-01T09:30:00Z",
                 "finished_at": null, "extra_field_from_sessions": [1, 2],
                 "timeline": [{"n": 1, "submitted_at": "2024-05-01T09:10:00Z",
                               "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
@@ -147,6 +147,7 @@ TEST(ResultSchema, RejectsWrongTypesAndFormats) {
   with("exit_code as string", [](json& d) { d["tests"][0]["exit_code"] = "0"; });
   with("command as string", [](json& d) { d["compile"]["command"] = "gcc solution.c"; });
   with("late as string", [](json& d) { d["session"]["timeline"][0]["late"] = "no"; });
+  with("session without id", [](json& d) { d["session"].erase("id"); });
   with("negative points", [](json& d) { d["score"]["points"] = -1; });
   with("unknown top-level field", [](json& d) { d["stdout"] = "x"; });
   expect_rejected(cases);
