@@ -97,9 +97,12 @@ class V1Cgroup final : public RunCgroup {
     pids_baseline_ = pids_.empty() ? 0 : cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0);
     return true;
   }
+  // Reusable only when no task is charged any more: killed orphans are reaped by init a little later,
+  // and until then they still count against pids.max.
   bool empty() const {
     auto procs = cgfs::read_file(memory_ + "/cgroup.procs");
-    return procs && procs->find_first_not_of(" \n") == std::string::npos;
+    if (!procs || procs->find_first_not_of(" \n") != std::string::npos) return false;
+    return pids_.empty() || cgfs::read_u64(pids_ + "/pids.current").value_or(1) == 0;
   }
   const std::vector<int>& attach_fds() const override { return fds_; }
   std::uint64_t cpu_ns() const override {
@@ -134,7 +137,7 @@ class PooledCgroup final : public RunCgroup {
   PooledCgroup(std::unique_ptr<V1Cgroup> inner, CgroupManager* owner) : inner_(std::move(inner)), owner_(owner) {}
   ~PooledCgroup() override {
     inner_->kill_all();
-    if (inner_->empty()) owner_->give_back(std::move(inner_));
+    owner_->give_back(std::move(inner_));
   }
   const std::vector<int>& attach_fds() const override { return inner_->attach_fds(); }
   std::uint64_t cpu_ns() const override { return inner_->cpu_ns(); }
@@ -333,9 +336,12 @@ std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, uns
     std::unique_ptr<V1Cgroup> cg;
     {
       std::lock_guard lock(pool_mutex_);
-      if (!pool_.empty()) {
-        cg = std::move(pool_.back());
-        pool_.pop_back();
+      for (auto it = pool_.begin(); it != pool_.end(); ++it) {
+        if ((*it)->empty()) {
+          cg = std::move(*it);
+          pool_.erase(it);
+          break;
+        }
       }
     }
     if (!cg) {
@@ -348,6 +354,7 @@ std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, uns
   return nullptr;
 }
 
+// Cgroups still draining stay in the pool (skipped until empty) and are removed with the manager.
 void CgroupManager::give_back(std::unique_ptr<V1Cgroup> cgroup) {
   std::lock_guard lock(pool_mutex_);
   if (pool_.size() < 64) pool_.push_back(std::move(cgroup));

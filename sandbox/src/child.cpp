@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <linux/seccomp.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -117,6 +118,15 @@ void hand_over_listener(int listener) {
 }  // namespace
 
 void run_child(const ChildPlan& plan) {
+  // The program starts with every signal at its default and none blocked, whatever the launcher
+  // had (an ignored SIGPIPE, for one, would survive exec).
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  for (int sig = 1; sig < NSIG; ++sig) sigaction(sig, &dfl, nullptr);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+
   // Lift every descriptor above the fixed slots first, so that placing one never clobbers another.
   auto lift = [](int fd) { return fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, kLandlockFd + 64); };
   const int report = lift(plan.report_fd), exec = lift(plan.exec_fd), landlock = lift(plan.landlock_fd);
