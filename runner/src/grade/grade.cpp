@@ -38,17 +38,23 @@ json test_json(const TestCase& test, const TestOutcome& o) {
   return j;
 }
 
-std::string compiler_version() {
-  // gcc's version is what the submission was built with; it is fixed per machine, so read it once.
-  static const std::string version = [] {
-    FILE* p = popen("gcc -dumpfullversion 2>/dev/null", "r");
-    if (!p) return std::string("gcc");
-    char buf[64] = {};
-    std::string v = fgets(buf, sizeof buf, p) ? buf : "";
-    pclose(p);
-    while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) v.pop_back();
-    return "gcc " + v;
-  }();
+// The version of the gcc that compiles submissions, asked once per process through the sandbox like
+// every other child (compile profile: it reads only the toolchain).
+std::string compiler_version(sandbox::Sandbox& sandbox, const std::filesystem::path& scratch) {
+  static std::mutex mutex;
+  static std::string version;
+  std::lock_guard lock(mutex);
+  if (!version.empty()) return version;
+  sandbox::Policy policy;
+  policy.profile = sandbox::Profile::compile;
+  policy.argv = {"gcc", "-dumpfullversion"};
+  policy.limits.cpu_ms = 5000;
+  policy.limits.memory_kb = 512 * 1024;
+  policy.stdout_path = scratch / "gcc-version.txt";
+  sandbox::RunReport r = sandbox.run(policy);
+  std::string v = r.status == sandbox::Status::ok ? read_bounded(policy.stdout_path, 64) : "";
+  while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) v.pop_back();
+  version = v.empty() ? "gcc (version unknown)" : "gcc " + v;
   return version;
 }
 
@@ -177,7 +183,7 @@ json grade(sandbox::Sandbox& sandbox, const Exercise& exercise, const std::files
         {"memory_mb", exercise.limits.memory_mb},
         {"output_kb", exercise.limits.output_kb}}},
       {"sandbox", sandbox_layers},
-      {"runner", {{"version", PROCTOR_VERSION}, {"compiler", compiler_version()}}},
+      {"runner", {{"version", PROCTOR_VERSION}, {"compiler", compiler_version(sandbox, build.path())}}},
       {"started_at", rfc3339(started)},
       {"finished_at", rfc3339(std::chrono::system_clock::now())},
   };
