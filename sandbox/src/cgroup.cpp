@@ -60,18 +60,14 @@ class V1Cgroup final : public RunCgroup {
       if (!dir->empty()) remove_dir(*dir);
     }
   }
-  bool setup(std::uint64_t memory_bytes, unsigned max_tasks) {
+  // Creates the directories; reset() writes the limits, for the first run as for every later one.
+  bool create() {
     for (const auto* dir : {&memory_, &pids_, &cpuacct_}) {
       if (dir->empty()) continue;
       if (mkdir(dir->c_str(), 0700) != 0) return false;
       fds_.push_back(open_procs(*dir));
       if (fds_.back() < 0) return false;
     }
-    const std::string bytes = std::to_string(memory_bytes);
-    if (!cgfs::write_file(memory_ + "/memory.limit_in_bytes", bytes)) return false;
-    // Without this, swap (where present) would let a program exceed the limit unnoticed.
-    cgfs::write_file(memory_ + "/memory.memsw.limit_in_bytes", bytes);
-    if (!pids_.empty() && !cgfs::write_file(pids_ + "/pids.max", std::to_string(max_tasks))) return false;
     return true;
   }
   // Before each run. The memory cgroup is always fresh: a reused one would still be charged with
@@ -245,7 +241,6 @@ std::string own_cgroup(const std::string& controller) {
 }
 
 bool has_words(const std::string& text, std::initializer_list<const char*> words) {
-  std::istringstream in(" " + text + " ");
   std::string all = " " + text + " ";
   for (const char* w : words) {
     if (all.find(std::string(" ") + w + " ") == std::string::npos) return false;
@@ -347,7 +342,7 @@ std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, uns
     if (!cg) {
       auto join = [&](const std::string& base) { return base.empty() ? std::string() : base + "/" + name; };
       cg = std::make_unique<V1Cgroup>(join(v1_memory_), join(v1_pids_), join(v1_cpuacct_));
-      if (!cg->setup(memory_bytes, max_tasks)) return nullptr;
+      if (!cg->create()) return nullptr;
     }
     if (cg->reset(memory_bytes, max_tasks)) return std::make_unique<PooledCgroup>(std::move(cg), this);
   }

@@ -250,8 +250,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.seccomp = seccomp_for(policy.profile, limits.threads).program();
   report.layers.seccomp = true;
   fill_rlimits(policy, {cgroup != nullptr, cgroup != nullptr}, plan);
-  std::vector<std::string> args(policy.argv.begin(), policy.argv.end());
-  CStringArray argv(args), envp(clean_environment(policy, work_dir));
+  CStringArray argv(policy.argv), envp(clean_environment(policy, work_dir));
   plan.argv = argv.get();
   plan.envp = envp.get();
   const std::string work_dir_string = work_dir.string();
@@ -311,9 +310,12 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     }
     sup.wall_ms = 0;
   }
-  // Whatever the program started dies with it.
-  if (cg) cg->kill_all();
-  if (tree) kill(-pid, SIGKILL);
+  // Whatever a compiler or validator started dies with it, before its usage is read. (A program
+  // cannot start processes; its cgroup is emptied once more when it goes back to the pool.)
+  if (tree) {
+    if (cg) cg->kill_all();
+    kill(-pid, SIGKILL);
+  }
 
   RawFacts facts;
   if (WIFEXITED(sup.wait_status)) facts.exit_code = WEXITSTATUS(sup.wait_status);

@@ -65,11 +65,11 @@ std::string slurp(const fs::path& file, std::size_t limit) {
 }
 
 CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const fs::path& output, const fs::path& dir) {
-  // The validator runs as the sandbox user: give it copies it can read, and a feedback directory.
+  // The validator runs as the sandbox user: give it copies it can read, and a feedback directory. The
+  // program's output reaches it as stdin, a descriptor the runner opened.
   const fs::path input = dir / "input", answer = dir / "answer", feedback = dir / "feedback";
   fs::copy_file(test.input, input, fs::copy_options::overwrite_existing);
   fs::copy_file(test.answer, answer, fs::copy_options::overwrite_existing);
-  fs::permissions(output, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read | fs::perms::group_read);
   fs::create_directories(feedback);
   sandbox::Policy policy;
   policy.profile = sandbox::Profile::checker;
