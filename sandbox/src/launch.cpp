@@ -385,4 +385,16 @@ RunReport Sandbox::run(const Policy& policy) {
   }
 }
 
+Layers Sandbox::planned_layers() const {
+  const Capabilities& caps = impl_->caps;
+  Layers planned;
+  planned.seccomp = true;
+  planned.landlock_abi = caps.landlock_abi;
+  planned.cgroup = caps.cgroup;
+  planned.memory_limit = caps.cgroup == "none" ? "rlimit-as" : "cgroup-" + caps.cgroup;
+  planned.process_limit = "seccomp";
+  planned.privileges_dropped = caps.root;
+  return planned;
+}
+
 }  // namespace proctor::sandbox

@@ -28,6 +28,9 @@ class Sandbox {
 
   const Capabilities& capabilities() const;
 
+  // The layers a program run would use on this machine, for results where nothing ran.
+  Layers planned_layers() const;
+
   // Never throws for the candidate's behaviour; a judge-side failure comes back as Status::je.
   RunReport run(const Policy& policy);
 
