@@ -19,7 +19,10 @@ std::string snippet(std::string_view text, std::size_t offset) {
   std::size_t newline = rest.find('\n');
   // Show up to and including the line end, so a difference in line ending is visible.
   std::string_view line = newline == std::string_view::npos ? rest : rest.substr(0, newline);
-  std::string out = "\"" + escape(line, kSnippet, Escape::line);
+  // Appended rather than `"\"" + escape(...)`: GCC 12 at -O3 reports a false -Wrestrict on prepending
+  // to a temporary string (GCC bug 105651).
+  std::string out = "\"";
+  out += escape(line, kSnippet, Escape::line);
   if (newline != std::string_view::npos && line.size() <= kSnippet) out += "⏎";
   return out + "\"";
 }
