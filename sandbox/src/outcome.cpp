@@ -1,6 +1,7 @@
 // The order of the checks is the policy: a forbidden syscall outranks everything (the supervisor
 // killed the program for it), then the limits the supervisor or the kernel enforced, then the
-// program's own ending.
+// program's own ending. A limit verdict comes from what was measured, never from a signal alone: a
+// program can raise SIGXCPU or SIGXFSZ on itself, and that is its own runtime error.
 #include "outcome.hpp"
 
 #include <signal.h>
@@ -37,11 +38,11 @@ Outcome classify(const RawFacts& f) {
   }
   if (f.killed_for == KilledFor::violation || f.violation) return make(Status::sv);
   if (f.killed_for == KilledFor::cpu || f.cpu_ms > f.cpu_limit_ms) return make(Status::tle, "cpu");
-  if (f.signal == SIGXCPU) return make(Status::tle, "cpu");
   if (f.oom_killed || (f.hit_memory_max && f.signal == SIGKILL)) return make(Status::mle, "memory");
   if (f.killed_for == KilledFor::wall || f.wall_ms > f.wall_limit_ms) return make(Status::tle, "wall");
   if (rlimit_memory_exhausted(f)) return make(Status::mle, "memory");
-  if (f.signal == SIGXFSZ || f.stdout_bytes > f.output_limit_bytes || f.stderr_bytes > f.output_limit_bytes) {
+  if ((f.writes_files && f.signal == SIGXFSZ) || f.stdout_bytes > f.output_limit_bytes ||
+      f.stderr_bytes > f.output_limit_bytes) {
     return make(Status::ole, "output");
   }
   if (f.signal) return make(Status::rte, f.pids_limited ? "processes" : nullptr);

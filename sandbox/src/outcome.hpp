@@ -32,6 +32,10 @@ struct RawFacts {
   std::uint64_t memory_limit_kb = 0;
   // Output and tasks.
   std::uint64_t stdout_bytes = 0, stderr_bytes = 0, output_limit_bytes = 0;
+  // The profile may write files (compile, checker): RLIMIT_FSIZE can then fire on a file whose size
+  // the sandbox does not measure, so SIGXFSZ is the only trace. A program writes only its measured
+  // stdout/stderr, so for it SIGXFSZ alone proves nothing (it can raise the signal itself).
+  bool writes_files = false;
   bool pids_limited = false;
   // Limits.
   std::uint64_t cpu_limit_ms = 0, wall_limit_ms = 0;

@@ -62,7 +62,18 @@ TEST(Outcome, SigxcpuFromTheRlimitBackstopIsTle) {
   auto f = base();
   f.exit_code.reset();
   f.signal = SIGXCPU;
+  f.cpu_ms = 3001;  // the backstop fires a whole second or more past the limit
   EXPECT_EQ(classify(f).status, Status::tle);
+}
+
+TEST(Outcome, SigxcpuUnderTheLimitIsTheProgramsOwnRuntimeError) {
+  auto f = base();
+  f.exit_code.reset();
+  f.signal = SIGXCPU;  // raise(SIGXCPU), or a soft RLIMIT_CPU the program lowered itself
+  f.cpu_ms = 3;
+  auto o = classify(f);
+  EXPECT_EQ(o.status, Status::rte);
+  EXPECT_FALSE(o.limit);
 }
 
 TEST(Outcome, OomKillIsMle) {
@@ -113,7 +124,17 @@ TEST(Outcome, OutputOverLimitIsOle) {
   auto g = base();
   g.exit_code.reset();
   g.signal = SIGXFSZ;
+  g.writes_files = true;  // compile/checker: a file we do not measure reached RLIMIT_FSIZE
   EXPECT_EQ(classify(g).status, Status::ole);
+}
+
+TEST(Outcome, SigxfszWithoutOutputOverTheLimitIsTheProgramsOwnRuntimeError) {
+  auto f = base();
+  f.exit_code.reset();
+  f.signal = SIGXFSZ;  // raise(SIGXFSZ) with nothing written
+  auto o = classify(f);
+  EXPECT_EQ(o.status, Status::rte);
+  EXPECT_FALSE(o.limit);
 }
 
 TEST(Outcome, OutputExactlyAtLimitIsOk) {
