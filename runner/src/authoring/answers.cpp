@@ -10,11 +10,13 @@
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
 #include "grade/compile.hpp"
+#include "grade/harness_cache.hpp"
 #include "grade/submission.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
+#include "text/utf8.hpp"
 
 namespace proctor::authoring {
 namespace fs = std::filesystem;
@@ -71,11 +73,16 @@ AnswersReport regenerate(sandbox::Sandbox& sandbox, const fs::path& root,
   report.reference = reference.parent_path().filename().string() + "/" + reference.filename().string();
 
   sandbox::TempDir build("proctor-answers");
-  runner::CompileOutcome compiled =
-      runner::compile_submission(sandbox, e, runner::read_submission(reference), build.path());
-  if (compiled.status == "JE") throw runner::InternalError("compiling the reference: " + compiled.error);
-  if (compiled.status != "OK") {
-    throw UserError(reference, "the reference does not compile:\n" + compiled.output.substr(0, 2000));
+  const std::optional<runner::HarnessCache> cache = runner::HarnessCache::open_default();
+  runner::CompileOutcome compiled = runner::compile_submission(sandbox, e, runner::read_submission(reference),
+                                                               build.path(), cache ? &*cache : nullptr);
+  const runner::CompileStatus status = compiled.result.status;
+  if (status == runner::CompileStatus::JE)
+    throw runner::InternalError("compiling the reference: " + compiled.error);
+  if (status != runner::CompileStatus::OK) {
+    const std::string& output = compiled.result.output;
+    throw UserError(reference,
+                    "the reference does not compile:\n" + output.substr(0, text::utf8_cut(output, 2000)));
   }
 
   std::vector<runner::TestCase> tests = e.samples;

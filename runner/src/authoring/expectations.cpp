@@ -7,38 +7,46 @@
 
 namespace proctor::authoring {
 
+using runner::Verdict;
+
 std::optional<Expectation> expectation_for(const std::string& dir) {
-  static const std::map<std::string, std::string> kVerdicts = {
-      {"accepted", "AC"},
-      {"wrong_answer", "WA"},
-      {"time_limit_exceeded", "TLE"},
-      {"memory_limit_exceeded", "MLE"},
-      {"run_time_error", "RTE"},
-      {"compile_error", "CE"},
-      {"output_limit_exceeded", "OLE"},
+  static const std::map<std::string, std::optional<Verdict>> kExact = {
+      {"accepted", Verdict::AC},
+      {"wrong_answer", Verdict::WA},
+      {"time_limit_exceeded", Verdict::TLE},
+      {"memory_limit_exceeded", Verdict::MLE},
+      {"run_time_error", Verdict::RTE},
+      {"compile_error", Verdict::CE},
+      {"output_limit_exceeded", Verdict::OLE},
       // Kattis only: weaker promises, see judge().
-      {"partially_accepted", "some AC"},
-      {"rejected", "not AC"},
-      {"brute_force", "TLE|RTE"},
+      {"partially_accepted", std::nullopt},
+      {"rejected", std::nullopt},
+      {"brute_force", std::nullopt},
   };
-  auto it = kVerdicts.find(dir);
-  if (it == kVerdicts.end()) return std::nullopt;
-  return Expectation{dir, it->second};
+  auto it = kExact.find(dir);
+  if (it == kExact.end()) return std::nullopt;
+  std::string shown = it->second                    ? std::string(runner::to_string(*it->second))
+                      : dir == "partially_accepted" ? "some AC"
+                      : dir == "rejected"           ? "not AC"
+                                                    : "TLE|RTE";
+  return Expectation{dir, it->second, shown};
 }
 
-std::string judge(const Expectation& expected, const std::string& overall,
-                  const std::vector<std::string>& tests) {
-  if (overall == "JE") return "judge error";
-  if (expected.dir == "rejected") return overall == "AC" ? "accepted, expected a failure" : "";
+std::string judge(const Expectation& expected, Verdict overall,
+                  const std::vector<runner::TestResult>& tests) {
+  const std::string got(runner::to_string(overall));
+  if (overall == Verdict::JE) return "judge error";
+  if (expected.dir == "rejected") return overall == Verdict::AC ? "accepted, expected a failure" : "";
   if (expected.dir == "brute_force") {
-    return overall == "TLE" || overall == "RTE" ? "" : "got " + overall + ", expected TLE or RTE";
+    return overall == Verdict::TLE || overall == Verdict::RTE ? "" : "got " + got + ", expected TLE or RTE";
   }
   if (expected.dir == "partially_accepted") {
-    if (overall == "AC") return "accepted, expected a failure";
-    bool some = std::find(tests.begin(), tests.end(), "AC") != tests.end();
+    if (overall == Verdict::AC) return "accepted, expected a failure";
+    bool some =
+        std::any_of(tests.begin(), tests.end(), [](const auto& t) { return t.verdict == Verdict::AC; });
     return some ? "" : "passes no test, expected some";
   }
-  if (overall != expected.verdict) return "got " + overall + ", expected " + expected.verdict;
+  if (expected.exact && overall != *expected.exact) return "got " + got + ", expected " + expected.shown;
   return "";
 }
 

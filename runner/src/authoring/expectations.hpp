@@ -5,19 +5,22 @@
 #include <string>
 #include <vector>
 
+#include "proctor/runner/result.hpp"
+
 namespace proctor::authoring {
 
 struct Expectation {
-  std::string dir;      // e.g. "wrong_answer"
-  std::string verdict;  // what the table shows as "expected", e.g. "WA"; "not AC" for rejected
+  std::string dir;                       // e.g. "wrong_answer"
+  std::optional<runner::Verdict> exact;  // the one overall verdict promised, when there is one
+  std::string shown;                     // what the table shows as "expected": "WA", "not AC", "TLE|RTE"
 };
 
 // nullopt for a directory name no rule exists for (the loader already refuses those).
 std::optional<Expectation> expectation_for(const std::string& dir);
 
-// Per-test verdicts in test order ("skipped" entries are ignored). Returns an empty string when the
-// run keeps the promise, else the problem in a few words.
-std::string judge(const Expectation& expected, const std::string& overall,
-                  const std::vector<std::string>& tests);
+// Per-test results in test order (skipped ones are ignored). Returns an empty string when the run keeps
+// the promise, else the problem in a few words.
+std::string judge(const Expectation& expected, runner::Verdict overall,
+                  const std::vector<runner::TestResult>& tests);
 
 }  // namespace proctor::authoring

@@ -7,6 +7,7 @@
 #include "grade/compile.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
+#include "text/utf8.hpp"
 
 namespace proctor::authoring {
 namespace fs = std::filesystem;
@@ -45,9 +46,9 @@ bool validator_builds(PackageCheck& check, sandbox::Sandbox& sandbox, const runn
   if (exercise.checker.type != "custom") return true;
   sandbox::TempDir build("proctor-validate");
   runner::CompileOutcome out = runner::compile_validator(sandbox, exercise.checker.custom_dir, build.path());
-  if (out.status == "OK") return true;
-  std::string why = out.error.empty() ? out.output : out.error;
-  if (why.size() > 300) why = why.substr(0, 300) + "...";
+  if (out.result.status == runner::CompileStatus::OK) return true;
+  std::string why = out.error.empty() ? out.result.output : out.error;
+  if (why.size() > 300) why = why.substr(0, text::utf8_cut(why, 300)) + "...";
   check.problems.push_back(exercise.checker.custom_dir.string() +
                            ": the output validator does not compile: " + why);
   return false;
@@ -110,7 +111,7 @@ PackageCheck validate_package(sandbox::Sandbox& sandbox, const fs::path& dir,
                             std::to_string(++done) + "/" + std::to_string(total) + ")");
       }
       SubmissionCheck s = check_submission(sandbox, exercise, verdict_dir, file, options.jobs);
-      if (verdict_dir == "accepted" && s.got == "AC") {
+      if (verdict_dir == "accepted" && s.got == runner::Verdict::AC) {
         check.slowest_accepted_ms = std::max(check.slowest_accepted_ms.value_or(0), s.max_time_ms);
       }
       check.submissions.push_back(std::move(s));

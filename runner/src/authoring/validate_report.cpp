@@ -13,6 +13,11 @@ std::string pad(const std::string& s, std::size_t width) {
   return s + std::string(s.size() < width ? width - s.size() : 1, ' ');
 }
 
+// "-" for a submission that could not be graded.
+std::string got_text(const SubmissionCheck& s) {
+  return s.got ? std::string(runner::to_string(*s.got)) : "-";
+}
+
 std::size_t problem_count(const PackageCheck& check) {
   std::size_t n = check.problems.size();
   for (const SubmissionCheck& s : check.submissions) n += s.problem.empty() ? 0 : 1;
@@ -36,7 +41,7 @@ void print_package_check(std::ostream& out, const PackageCheck& check) {
         << "max time" << std::setw(12) << "max memory"
         << "  result\n";
     for (const SubmissionCheck& s : check.submissions) {
-      out << "  " << pad(s.file, width + 1) << pad(s.expected, 9) << pad(s.got, 5) << std::setw(6)
+      out << "  " << pad(s.file, width + 1) << pad(s.expected, 9) << pad(got_text(s), 5) << std::setw(6)
           << s.max_time_ms << " ms" << std::setw(8) << (s.max_memory_kb + 1023) / 1024 << " MiB  "
           << (s.problem.empty() ? "OK" : "problem: " + s.problem);
       if (s.graded_time_limit_ms != check.time_limit_ms && s.graded_time_limit_ms != 0) {
@@ -64,7 +69,7 @@ json to_json(const PackageCheck& check) {
   for (const SubmissionCheck& s : check.submissions) {
     subs.push_back({{"file", s.file},
                     {"expected", s.expected},
-                    {"got", s.got},
+                    {"got", got_text(s)},
                     {"max_time_ms", s.max_time_ms},
                     {"max_memory_kb", s.max_memory_kb},
                     {"graded_time_limit_ms", s.graded_time_limit_ms},

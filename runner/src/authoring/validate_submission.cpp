@@ -12,7 +12,7 @@
 
 namespace proctor::authoring {
 namespace fs = std::filesystem;
-using nlohmann::json;
+using runner::Verdict;
 
 namespace {
 
@@ -39,7 +39,7 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
     check.problem = "no rule for submissions/" + dir;
     return check;
   }
-  check.expected = expected->verdict;
+  check.expected = expected->shown;
   const std::uint64_t limit = exercise.limits.time_ms;
   const bool tle = dir == "time_limit_exceeded";
 
@@ -56,42 +56,31 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
   // Every promise is decided by the first failing test in order, and grade() runs every test before
   // the one that stops it, so stopping early changes no verdict and saves the slow runs.
   options.fail_fast = true;
-  json result;
+  runner::GradeResult result;
   try {
     result = runner::grade(sandbox, graded, file, options);
   } catch (const runner::UserError& e) {
-    check.got = "-";
     check.problem = e.what();
     return check;
   }
 
-  std::string overall = result["verdict"];
-  std::vector<std::string> verdicts;  // at the package's own limit
-  bool beyond = false;                // some test exceeded the raised limit
-  for (const json& t : result["tests"]) {
-    std::string v = t["verdict"];
-    if (v == "skipped") continue;
-    const std::uint64_t time = t["time_ms"];
-    check.max_time_ms = std::max(check.max_time_ms, time);
-    check.max_memory_kb = std::max<std::uint64_t>(check.max_memory_kb, t["memory_kb"]);
+  // The verdicts at the package's own limit: a test slower than it would have been a TLE there, any
+  // other test gets the verdict it got; the overall verdict follows by grade()'s own rule.
+  bool beyond = false;  // some test exceeded the raised limit
+  std::vector<runner::TestResult> at_limit = result.tests;
+  for (runner::TestResult& t : at_limit) {
+    if (t.verdict == Verdict::skipped) continue;
+    check.max_time_ms = std::max(check.max_time_ms, t.time_ms);
+    check.max_memory_kb = std::max(check.max_memory_kb, t.memory_kb);
     if (tle) {
-      beyond = beyond || v == "TLE";
-      if (time > limit) v = "TLE";
-    }
-    verdicts.push_back(v);
-  }
-  if (tle && overall != "CE" && overall != "JE") {
-    overall = "AC";
-    for (const std::string& v : verdicts) {
-      if (v != "AC") {
-        overall = v;
-        break;
-      }
+      beyond = beyond || t.verdict == Verdict::TLE;
+      if (t.time_ms > limit) t.verdict = Verdict::TLE;
     }
   }
+  const Verdict overall = runner::overall_verdict(result.compile.status, result.error.has_value(), at_limit);
   check.got = overall;
-  check.problem = judge(*expected, overall, verdicts);
-  if (overall == "JE" && result.contains("error")) check.problem += ": " + result["error"].get<std::string>();
+  check.problem = judge(*expected, overall, at_limit);
+  if (overall == Verdict::JE && result.error) check.problem += ": " + *result.error;
   if (!check.problem.empty()) return check;
 
   if (dir == "accepted") {

@@ -8,8 +8,11 @@
 #include "fs/read_file.hpp"
 #include "proctor/runner/error.hpp"
 #include "report/report.hpp"
+#include "result/result_file.hpp"
 
 namespace proctor::cli {
+
+using runner::read_result_file;
 
 void add_report_command(CLI::App& app, Action& action) {
   struct Args {
@@ -29,16 +32,7 @@ void add_report_command(CLI::App& app, Action& action) {
       } else {
         format = args->output.empty() ? report::Format::text : report::format_from_extension(args->output);
       }
-      nlohmann::json result;
-      try {
-        result = nlohmann::json::parse(fs::read_file(args->result));
-      } catch (const nlohmann::json::exception& e) {
-        throw runner::UserError(args->result, std::string("not JSON: ") + e.what());
-      }
-      if (!result.is_object() || result.value("schema", "") != "proctor-result/1") {
-        throw runner::UserError(args->result,
-                                "not a Proctor result (expected \"schema\": \"proctor-result/1\")");
-      }
+      const runner::GradeResult result = read_result_file(args->result);
       std::string text = report::render(result, *format);
       if (args->output.empty()) {
         std::cout << text;

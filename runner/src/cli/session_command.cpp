@@ -159,7 +159,7 @@ void print_finish(const Common& c, const ss::SessionFiles& files, const ss::Fini
   std::cout << "Session " << s.id << (f.already_finished ? " was already finished" : " finished") << " (by "
             << s.finished_by << " at " << (s.finished_at ? ss::local_time_of_day(*s.finished_at) : "?")
             << ")\n"
-            << "Verdict: " << ss::colored_verdict(s.final_verdict.value_or("?"), terminal_colors()) << ", "
+            << "Verdict: " << ss::colored_verdict(s.final_verdict, terminal_colors()) << ", "
             << ss::score_text(s) << " ("
             << (graded ? "graded submission " + std::to_string(graded->n) : std::string("no submission"))
             << ")\n"

@@ -13,9 +13,14 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 
+#include "fs/read_file.hpp"
+#include "grade/diagnostics.hpp"
+#include "grade/harness_cache.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/launch.hpp"
+#include "text/utf8.hpp"
 
 namespace proctor::runner {
 namespace fs = std::filesystem;
@@ -50,7 +55,7 @@ Step run_gcc(sandbox::Sandbox& sandbox, const fs::path& work_dir, const fs::path
   policy.stdout_path = diag_file.string() + ".stdout";
   Step step;
   step.report = sandbox.run(policy);
-  step.diagnostics = read_bounded(diag_file, kMaxDiagnosticsBytes);
+  step.diagnostics = read_diagnostics(diag_file, kMaxDiagnosticsBytes);
   return step;
 }
 
@@ -60,7 +65,8 @@ void take_binary(const fs::path& produced, const fs::path& target) {
   int in = open(produced.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (in < 0) throw UserError(produced, "the compiler produced no program");
   struct stat st {};
-  if (fstat(in, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) > kMaxBinaryBytes) {
+  if (fstat(in, &st) != 0 || !S_ISREG(st.st_mode) ||
+      static_cast<std::uint64_t>(st.st_size) > kMaxBinaryBytes) {
     close(in);
     throw UserError(produced, "the compiler's output is not a regular file of sane size");
   }
@@ -113,42 +119,96 @@ bool finish_step(CompileOutcome& out, const Step& step, const char* what) {
   const auto& r = step.report;
   if (r.status == Status::ok) return true;
   if (r.status == Status::je) {
-    out.status = "JE";
+    out.result.status = CompileStatus::JE;
     out.error = std::string(what) + ": " + r.error;
     return false;
   }
-  out.status = "CE";
-  if (r.status == Status::tle) out.output += "\n[compilation exceeded its time limit]";
-  if (r.status == Status::mle) out.output += "\n[compilation exceeded its memory limit]";
-  if (r.status == Status::ole) out.output += "\n[compilation wrote more than its output limit]";
-  if (r.status == Status::sv) out.output += "\n[the compiler made a forbidden system call: " + r.violation.value_or("?") + "]";
+  std::string& output = out.result.output;
+  out.result.status = CompileStatus::CE;
+  if (r.status == Status::tle) output += "\n[compilation exceeded its time limit]";
+  if (r.status == Status::mle) output += "\n[compilation exceeded its memory limit]";
+  if (r.status == Status::ole) output += "\n[compilation wrote more than its output limit]";
+  if (r.status == Status::sv)
+    output += "\n[the compiler made a forbidden system call: " + r.violation.value_or("?") + "]";
   return false;
 }
 
 }  // namespace
 
-std::string read_bounded(const fs::path& file, std::size_t limit) {
-  int fd = open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return "";
-  struct stat st {};
-  fstat(fd, &st);
-  std::string text(std::min<std::size_t>(limit, static_cast<std::size_t>(st.st_size)), '\0');
-  std::size_t got = 0;
-  while (got < text.size()) {
-    ssize_t n = read(fd, text.data() + got, text.size() - got);
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  close(fd);
-  text.resize(got);
-  if (static_cast<std::size_t>(st.st_size) > limit) {
-    text += "\n[" + std::to_string(static_cast<std::size_t>(st.st_size) - limit) + " more bytes truncated]";
-  }
-  return text;
+std::string read_diagnostics(const fs::path& file, std::size_t limit) {
+  proctor::fs::Prefix prefix = proctor::fs::read_prefix(file, limit);
+  if (!prefix.truncated()) return prefix.bytes;
+  prefix.bytes.resize(text::utf8_cut(prefix.bytes, limit));
+  return prefix.bytes + "\n[" + std::to_string(prefix.size - prefix.bytes.size()) + " more bytes truncated]";
 }
 
-CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exercise, const Submission& submission,
-                                  const fs::path& build_dir) {
+std::string compiler_version(sandbox::Sandbox& sandbox, const fs::path& scratch) {
+  static std::mutex mutex;
+  static std::string version;
+  std::lock_guard lock(mutex);
+  if (!version.empty()) return version;
+  sandbox::Policy policy;
+  policy.profile = sandbox::Profile::compile;
+  policy.argv = {"gcc", "-dumpfullversion"};
+  policy.limits.cpu_ms = 5000;
+  policy.limits.memory_kb = 512 * 1024;
+  policy.stdout_path = scratch / "gcc-version.txt";
+  sandbox::RunReport r = sandbox.run(policy);
+  std::string v =
+      r.status == sandbox::Status::ok ? proctor::fs::read_prefix(policy.stdout_path, 64).bytes : "";
+  while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) v.pop_back();
+  version = v.empty() ? "gcc (version unknown)" : "gcc " + v;
+  return version;
+}
+
+namespace {
+
+// The harness's object files, from the cache or compiled now (and then cached). Empty with `out` set to
+// JE when the harness does not compile: the package's fault, never the candidate's.
+std::vector<fs::path> harness_objects(sandbox::Sandbox& sandbox, const Exercise& exercise,
+                                      const fs::path& build_dir, const HarnessCache* cache,
+                                      CompileOutcome& out) {
+  const fs::path harness = make_dir(build_dir / "harness");
+  copy_headers(exercise.include_dir, harness, true);
+  std::vector<std::string> argv = base_flags(exercise);
+  argv.emplace_back("-I.");
+  argv.emplace_back("-c");
+  std::vector<std::string> sources;
+  for (const auto& entry : fs::directory_iterator(harness)) {
+    if (entry.path().extension() == ".c") sources.push_back(entry.path().filename().string());
+  }
+  std::sort(sources.begin(), sources.end());
+  argv.insert(argv.end(), sources.begin(), sources.end());
+
+  std::string key;
+  if (cache) {
+    key = harness_key(exercise.id, exercise.include_dir, argv, compiler_version(sandbox, build_dir));
+    if (auto objects = cache->find(key)) {
+      out.harness_from_cache = true;
+      return *objects;
+    }
+  }
+  Step step = run_gcc(sandbox, harness, build_dir / "harness.diag", argv);
+  if (step.report.status != sandbox::Status::ok) {
+    out.result.status = CompileStatus::JE;
+    out.error = "the exercise's harness does not compile: " +
+                step.diagnostics.substr(0, text::utf8_cut(step.diagnostics, 2000)) + step.report.error;
+    return {};
+  }
+  std::vector<fs::path> objects;
+  for (const auto& entry : fs::directory_iterator(harness)) {
+    if (entry.path().extension() == ".o") objects.push_back(entry.path());
+  }
+  std::sort(objects.begin(), objects.end());
+  if (cache) cache->store(key, objects);
+  return objects;
+}
+
+}  // namespace
+
+CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exercise,
+                                  const Submission& submission, const fs::path& build_dir,
+                                  const HarnessCache* cache) {
   const auto started = std::chrono::steady_clock::now();
   CompileOutcome out;
   const fs::path cc = make_dir(build_dir / "cc");
@@ -165,35 +225,21 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
   } else {
     for (const char* f : {"submission.c", "-o", "program", "-lm"}) argv.emplace_back(f);
   }
-  out.command = argv;
+  out.result.command = argv;
   Step step = run_gcc(sandbox, cc, build_dir / "submission.diag", argv);
-  out.output = step.diagnostics;
-  out.warnings = parse_warnings(out.output, "submission.c");
+  out.result.output = step.diagnostics;
+  out.result.warnings = parse_warnings(out.result.output, "submission.c");
   bool ok = finish_step(out, step, "compiling the submission");
 
   if (ok && function) {
-    const fs::path harness = make_dir(build_dir / "harness");
-    copy_headers(exercise.include_dir, harness, true);
-    std::vector<std::string> hargv = base_flags(exercise);
-    hargv.emplace_back("-I.");
-    hargv.emplace_back("-c");
-    for (const auto& entry : fs::directory_iterator(harness)) {
-      if (entry.path().extension() == ".c") hargv.push_back(entry.path().filename().string());
-    }
-    Step hstep = run_gcc(sandbox, harness, build_dir / "harness.diag", hargv);
-    if (hstep.report.status != sandbox::Status::ok) {
-      out.status = "JE";
-      out.error = "the exercise's harness does not compile: " + hstep.diagnostics.substr(0, 2000) + hstep.report.error;
-      ok = false;
-    }
+    const std::vector<fs::path> objects = harness_objects(sandbox, exercise, build_dir, cache, out);
+    ok = !objects.empty();
     if (ok) {
       const fs::path link = make_dir(build_dir / "link");
       std::vector<std::string> largv = {"gcc", "-static", "-o", "program"};
-      for (const auto& entry : fs::directory_iterator(harness)) {
-        if (entry.path().extension() == ".o") {
-          fs::copy_file(entry.path(), link / entry.path().filename());
-          largv.push_back(entry.path().filename().string());
-        }
+      for (const fs::path& object : objects) {
+        take_binary(object, link / object.filename());
+        largv.push_back(object.filename().string());
       }
       take_binary(cc / "submission.o", link / "submission.o");
       largv.emplace_back("submission.o");
@@ -202,7 +248,7 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
       if (lstep.report.status == sandbox::Status::ok) {
         take_binary(link / "program", bin / "program");
       } else {
-        out.output += lstep.diagnostics;
+        out.result.output += lstep.diagnostics;
         ok = finish_step(out, lstep, "linking");
       }
     }
@@ -210,15 +256,17 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
     take_binary(cc / "program", bin / "program");
   }
   if (ok) {
-    out.status = "OK";
+    out.result.status = CompileStatus::OK;
     out.binary = bin / "program";
   }
-  out.duration_ms = static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  out.result.duration_ms = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count());
   return out;
 }
 
-CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const fs::path& sources, const fs::path& build_dir) {
+CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const fs::path& sources,
+                                 const fs::path& build_dir) {
   CompileOutcome out;
   const fs::path work = make_dir(build_dir / "validator-src");
   bool cxx = false;
@@ -233,17 +281,17 @@ CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const fs::path& sour
     }
   }
   std::sort(files.begin(), files.end());
-  std::vector<std::string> argv = {cxx ? "g++" : "gcc", cxx ? "-std=gnu++17" : "-std=gnu17", "-O2", "-static",
-                                   "-o", "validator"};
+  std::vector<std::string> argv = {
+      cxx ? "g++" : "gcc", cxx ? "-std=gnu++17" : "-std=gnu17", "-O2", "-static", "-o", "validator"};
   argv.insert(argv.end(), files.begin(), files.end());
   argv.emplace_back("-lm");
-  out.command = argv;
+  out.result.command = argv;
   Step step = run_gcc(sandbox, work, build_dir / "validator.diag", argv);
-  out.output = step.diagnostics;
+  out.result.output = step.diagnostics;
   if (finish_step(out, step, "compiling the output validator")) {
     const fs::path target = make_dir(build_dir / "validator-bin") / "validator";
     take_binary(work / "validator", target);
-    out.status = "OK";
+    out.result.status = CompileStatus::OK;
     out.binary = target;
   }
   return out;

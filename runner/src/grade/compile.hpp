@@ -3,11 +3,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
-#include <vector>
 
-#include "grade/diagnostics.hpp"
 #include "grade/submission.hpp"
 #include "proctor/runner/exercise.hpp"
+#include "proctor/runner/result.hpp"
 
 namespace proctor::sandbox {
 class Sandbox;
@@ -15,27 +14,32 @@ class Sandbox;
 
 namespace proctor::runner {
 
+class HarnessCache;
+
 struct CompileOutcome {
-  std::string status = "JE";  // "OK", "CE" or "JE"
-  std::uint64_t duration_ms = 0;
-  std::vector<std::string> command;  // how the submission itself was compiled
-  std::string output;                // diagnostics, at most 64 KiB plus a truncation note
-  std::vector<Warning> warnings;
+  CompileResult result;          // what the result document shows (status, command, output, warnings)
   std::filesystem::path binary;  // a runner-owned copy of the linked program (status OK)
   std::string error;             // why, for JE
+  bool harness_from_cache = false;
 };
 
 inline constexpr std::size_t kMaxDiagnosticsBytes = 64 * 1024;
 
-// `build_dir` is a private directory (mode 0711) owned by the runner; everything goes below it.
-CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exercise, const Submission& submission,
-                                  const std::filesystem::path& build_dir);
+// `build_dir` is a private directory (mode 0711) owned by the runner; everything goes below it. For a
+// function exercise the compiled harness comes from `cache` when it holds it, and goes into it when not.
+CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exercise,
+                                  const Submission& submission, const std::filesystem::path& build_dir,
+                                  const HarnessCache* cache = nullptr);
 
 // Compiles an output validator (C or C++ sources in `sources`) into `build_dir`/validator.
 CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const std::filesystem::path& sources,
                                  const std::filesystem::path& build_dir);
 
-// The first `limit` bytes of a file, opened without following links; a note says how much was cut.
-std::string read_bounded(const std::filesystem::path& file, std::size_t limit);
+// "gcc 12.2.0": the compiler that compiles submissions, asked once per process through the sandbox.
+std::string compiler_version(sandbox::Sandbox& sandbox, const std::filesystem::path& scratch);
+
+// Diagnostics as a result may show them: at most `limit` bytes, cut on a UTF-8 character boundary, and
+// a note saying how much was cut.
+std::string read_diagnostics(const std::filesystem::path& file, std::size_t limit);
 
 }  // namespace proctor::runner

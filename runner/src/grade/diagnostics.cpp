@@ -5,15 +5,15 @@
 
 namespace proctor::runner {
 
-std::vector<Warning> parse_warnings(const std::string& output, const std::string& file) {
+std::vector<CompileWarning> parse_warnings(const std::string& output, const std::string& file) {
   static const std::regex pattern(R"(^([^:]+):(\d+):(\d+): warning: (.*?)(?: \[(-W[^\]]+)\])?$)");
-  std::vector<Warning> warnings;
+  std::vector<CompileWarning> warnings;
   std::istringstream in(output);
   std::string line;
   while (std::getline(in, line)) {
     std::smatch m;
     if (line.size() > 2000 || !std::regex_match(line, m, pattern) || m[1] != file) continue;
-    Warning w;
+    CompileWarning w;
     w.line = std::stoi(m[2]);
     w.column = std::stoi(m[3]);
     w.message = m[4];

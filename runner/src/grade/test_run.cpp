@@ -6,28 +6,35 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
-#include "grade/compile.hpp"
+#include "fs/read_file.hpp"
 #include "proctor/runner/checker.hpp"
 #include "proctor/runner/error.hpp"
+#include "proctor/runner/grade.hpp"
 #include "proctor/sandbox/launch.hpp"
 
 namespace proctor::runner {
 namespace fs = std::filesystem;
 namespace {
 
-std::string verdict_of(sandbox::Status status) {
+Verdict verdict_of(sandbox::Status status) {
   switch (status) {
-    case sandbox::Status::ok: return "AC";
-    case sandbox::Status::tle: return "TLE";
-    case sandbox::Status::mle: return "MLE";
-    case sandbox::Status::rte: return "RTE";
-    case sandbox::Status::ole: return "OLE";
-    case sandbox::Status::sv: return "SV";
-    case sandbox::Status::je: return "JE";
+    case sandbox::Status::ok:
+      return Verdict::AC;
+    case sandbox::Status::tle:
+      return Verdict::TLE;
+    case sandbox::Status::mle:
+      return Verdict::MLE;
+    case sandbox::Status::rte:
+      return Verdict::RTE;
+    case sandbox::Status::ole:
+      return Verdict::OLE;
+    case sandbox::Status::sv:
+      return Verdict::SV;
+    case sandbox::Status::je:
+      return Verdict::JE;
   }
-  return "JE";
+  return Verdict::JE;
 }
 
 std::string signal_name(int sig) {
@@ -39,32 +46,32 @@ std::string run_message(const sandbox::RunReport& r, const Exercise& e) {
   using sandbox::Status;
   switch (r.status) {
     case Status::tle:
-      return r.limit == "wall" ? "wall time limit of " + std::to_string(e.limits.wall_ms.value_or(3 * e.limits.time_ms + 1000)) + " ms exceeded"
-                               : "CPU time limit of " + std::to_string(e.limits.time_ms) + " ms exceeded";
-    case Status::mle: return "memory limit of " + std::to_string(e.limits.memory_mb) + " MiB exceeded";
-    case Status::ole: return "output limit of " + std::to_string(e.limits.output_kb) + " KiB exceeded";
-    case Status::sv: return "forbidden system call: " + r.violation.value_or("?");
+      return r.limit == "wall"
+                 ? "wall time limit of " + std::to_string(wall_limit_ms(e.limits)) + " ms exceeded"
+                 : "CPU time limit of " + std::to_string(e.limits.time_ms) + " ms exceeded";
+    case Status::mle:
+      return "memory limit of " + std::to_string(e.limits.memory_mb) + " MiB exceeded";
+    case Status::ole:
+      return "output limit of " + std::to_string(e.limits.output_kb) + " KiB exceeded";
+    case Status::sv:
+      return "forbidden system call: " + r.violation.value_or("?");
     case Status::rte:
       if (r.signal) return "killed by signal " + signal_name(*r.signal);
       return "exit code " + std::to_string(r.exit_code.value_or(-1));
-    case Status::je: return "judge error: " + r.error;
-    case Status::ok: return "";
+    case Status::je:
+      return "judge error: " + r.error;
+    case Status::ok:
+      return "";
   }
   return "";
 }
 
-// At most `limit` bytes of a file; the buffer grows with the file, never to the limit up front.
-std::string slurp(const fs::path& file, std::size_t limit) {
-  std::error_code ec;
-  const std::size_t size = static_cast<std::size_t>(fs::file_size(file, ec));
-  std::ifstream in(file, std::ios::binary);
-  std::string text(ec ? 0 : std::min(size, limit), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
+std::string head_of(const fs::path& file, std::size_t limit) {
+  return proctor::fs::read_prefix(file, limit).bytes;
 }
 
-CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const fs::path& output, const fs::path& dir) {
+CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const fs::path& output,
+                               const fs::path& dir) {
   // The validator runs as the sandbox user: give it copies it can read, and a feedback directory. The
   // program's output reaches it as stdin, a descriptor the runner opened.
   const fs::path input = dir / "input", answer = dir / "answer", feedback = dir / "feedback";
@@ -87,7 +94,7 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
   policy.limits.processes = 1;
   sandbox::RunReport r = c.sandbox->run(policy);
   CheckResult result;
-  std::string message = read_bounded(feedback / "judgemessage.txt", 4096);
+  std::string message = head_of(feedback / "judgemessage.txt", 4096);
   if (r.exit_code == 42 && !r.signal) {
     result.verdict = CheckVerdict::accepted;
   } else if (r.exit_code == 43 && !r.signal) {
@@ -96,13 +103,21 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
     result.verdict = CheckVerdict::judge_error;
     message = "output validator failed (" + std::string(sandbox::to_string(r.status)) +
               (r.exit_code ? ", exit code " + std::to_string(*r.exit_code) : "") + ") " + r.error + " " +
-              read_bounded(dir / "validator.err", 1000);
+              head_of(dir / "validator.err", 1000);
   }
   result.message = message;
   return result;
 }
 
 }  // namespace
+
+TestResult skipped_test(const TestCase& test) {
+  TestResult t;
+  t.name = test.name;
+  t.group = test.group;
+  t.visibility = test.visibility;
+  return t;
+}
 
 TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t index) {
   const Exercise& e = *c.exercise;
@@ -123,14 +138,16 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   policy.stderr_path = c.scratch / (stem + ".err");
   sandbox::RunReport r = c.sandbox->run(policy);
 
-  TestOutcome out;
+  TestOutcome run;
+  run.layers = r.layers;
+  TestResult& out = run.result;
+  out = skipped_test(test);
   out.time_ms = r.cpu_ms;
   out.wall_ms = r.wall_ms;
   out.memory_kb = r.memory_kb;
   out.exit_code = r.exit_code;
   out.signal = r.signal;
   out.violation = r.violation;
-  out.layers = r.layers;
   out.verdict = verdict_of(r.status);
   out.message = run_message(r, e);
   const bool sample = test.visibility == Visibility::sample;
@@ -142,18 +159,18 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
       fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
       check = run_custom_checker(c, test, policy.stdout_path, dir);
     } else {
-      check = check_builtin(e.checker, slurp(test.answer, 256u << 20), slurp(policy.stdout_path, limit));
+      check = check_builtin(e.checker, head_of(test.answer, 256u << 20), head_of(policy.stdout_path, limit));
     }
     if (check.verdict == CheckVerdict::accepted) {
-      out.verdict = "AC";
+      out.verdict = Verdict::AC;
       out.message = sample ? check.message : "";
     } else if (check.verdict == CheckVerdict::wrong_answer) {
-      out.verdict = "WA";
+      out.verdict = Verdict::WA;
       // The checker's words quote expected and actual tokens: fine for a sample, a leak for a secret.
       out.message = sample ? check.message : "wrong answer";
-      if (sample) out.diff = sample_diff(slurp(test.answer, 1 << 20), slurp(policy.stdout_path, 1 << 20));
+      if (sample) out.diff = sample_diff(head_of(test.answer, 1 << 20), head_of(policy.stdout_path, 1 << 20));
     } else {
-      out.verdict = "JE";
+      out.verdict = Verdict::JE;
       out.message = "checker failed: " + check.message;
     }
   }
@@ -161,7 +178,7 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   fs::remove(policy.stdout_path, ec);
   fs::remove(policy.stderr_path, ec);
   if (e.checker.type == "custom") fs::remove_all(dir, ec);
-  return out;
+  return run;
 }
 
 }  // namespace proctor::runner

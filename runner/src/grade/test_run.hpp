@@ -1,11 +1,9 @@
 #pragma once
 // Runs one test: the program in the program profile on the test's input, then the checker.
-#include <cstdint>
 #include <filesystem>
-#include <optional>
-#include <string>
 
 #include "proctor/runner/exercise.hpp"
+#include "proctor/runner/result.hpp"
 #include "proctor/sandbox/run_report.hpp"
 
 namespace proctor::sandbox {
@@ -15,13 +13,8 @@ class Sandbox;
 namespace proctor::runner {
 
 struct TestOutcome {
-  std::string verdict = "skipped";  // AC WA TLE MLE RTE OLE SV JE, or "skipped"
-  std::uint64_t time_ms = 0, wall_ms = 0, memory_kb = 0;
-  std::optional<int> exit_code, signal;
-  std::optional<std::string> violation;
-  std::string message;
-  std::optional<std::string> diff;  // samples only
-  sandbox::Layers layers;
+  TestResult result;
+  sandbox::Layers layers;  // what isolated the run
 };
 
 struct TestContext {
@@ -31,6 +24,9 @@ struct TestContext {
   std::filesystem::path validator;  // custom checker binary, if any
   std::filesystem::path scratch;    // private directory for this run's files
 };
+
+// The test's identity with verdict "skipped": what a test that never ran reports.
+TestResult skipped_test(const TestCase& test);
 
 TestOutcome run_test(const TestContext& context, const TestCase& test, std::size_t index);
 

@@ -17,17 +17,14 @@ std::string esc(const std::string& s) {
 }
 
 // Only known verdicts become CSS classes; anything else falls back to the neutral colour.
-std::string verdict_class(const std::string& v) {
-  static const char* known[] = {"AC", "WA", "TLE", "MLE", "RTE", "OLE", "SV", "CE", "JE"};
-  for (const char* k : known) {
-    if (v == k) return std::string("v-") + k;
-  }
-  return "v-none";
+std::string verdict_class(std::optional<Verdict> v) {
+  if (!v || *v == Verdict::skipped) return "v-none";
+  return "v-" + verdict_text(*v);
 }
 
-std::string pill(const std::string& verdict) {
-  if (verdict.empty()) return "<span class=\"tag\">not graded</span>";
-  return "<span class=\"pill " + verdict_class(verdict) + "\">" + esc(verdict) + "</span>";
+std::string pill(std::optional<Verdict> verdict) {
+  if (!verdict) return "<span class=\"tag\">not graded</span>";
+  return "<span class=\"pill " + verdict_class(verdict) + "\">" + esc(verdict_text(*verdict)) + "</span>";
 }
 
 void header(std::ostringstream& out, const Model& m) {
@@ -37,9 +34,8 @@ void header(std::ostringstream& out, const Model& m) {
   out << "exercise " << esc(m.exercise_id);
   if (!m.submission_path.empty()) out << " &middot; submission " << esc(m.submission_path);
   out << "</div></div>";
-  out << "<div class=\"badge " << verdict_class(m.verdict) << "\">"
-      << esc(m.verdict.empty() ? "-" : m.verdict) << "<small>" << esc(m.verdict_label)
-      << "</small></div></header>\n";
+  out << "<div class=\"badge " << verdict_class(m.verdict) << "\">" << esc(verdict_text(m.verdict))
+      << "<small>" << esc(m.verdict_label) << "</small></div></header>\n";
   double ratio = 0;
   if (m.max_points && *m.max_points > 0 && m.points) ratio = std::clamp(*m.points / *m.max_points, 0.0, 1.0);
   char width[16];
@@ -89,9 +85,10 @@ void timeline_chart(std::ostringstream& out, const SessionView& s) {
         << "stroke-dasharray=\"3 2\"/><text x=\"" << fx
         << "\" y=\"60\" text-anchor=\"middle\">finished</text>";
   }
-  static const std::pair<const char*, const char*> colours[] = {
-      {"AC", "#1a7f37"},  {"WA", "#cf222e"},  {"TLE", "#bc4c00"}, {"MLE", "#bc4c00"},
-      {"OLE", "#bc4c00"}, {"RTE", "#8250df"}, {"SV", "#a40e26"},  {"CE", "#57606a"}};
+  static const std::pair<Verdict, const char*> colours[] = {
+      {Verdict::AC, "#1a7f37"},  {Verdict::WA, "#cf222e"},  {Verdict::TLE, "#bc4c00"},
+      {Verdict::MLE, "#bc4c00"}, {Verdict::OLE, "#bc4c00"}, {Verdict::RTE, "#8250df"},
+      {Verdict::SV, "#a40e26"},  {Verdict::CE, "#57606a"}};
   for (const TimelineRow& row : s.timeline) {
     if (!row.offset_ms) continue;
     std::string fill = "#ffffff";
@@ -102,7 +99,8 @@ void timeline_chart(std::ostringstream& out, const SessionView& s) {
     std::snprintf(x, sizeof x, "%.1f", x_of(*row.offset_ms));
     out << "<circle cx=\"" << x << "\" cy=\"30\" r=\"7\" fill=\"" << fill << "\" stroke=\""
         << (row.late ? "#cf222e" : "#ffffff") << "\" stroke-width=\"2\"><title>#" << row.n << " "
-        << format_offset(row.offset_ms) << " " << esc(row.late ? "late" : row.verdict) << "</title></circle>";
+        << format_offset(row.offset_ms) << " " << esc(row.late ? "late" : verdict_text(row.verdict))
+        << "</title></circle>";
     out << "<text x=\"" << x << "\" y=\"12\" text-anchor=\"middle\">" << row.n << "</text>";
   }
   out << "</svg>\n";
@@ -113,7 +111,7 @@ void session_section(std::ostringstream& out, const SessionView& s) {
   timeline_chart(out, s);
   out << "<p class=\"sub\">Session " << esc(s.id) << ", started " << esc(format_timestamp(s.started_at))
       << ", deadline " << esc(format_timestamp(s.deadline));
-  if (!s.finished_at.empty())
+  if (s.finished_at)
     out << ", finished " << esc(format_timestamp(s.finished_at)) << " by " << esc(s.finished_by);
   out << ".</p>";
   if (s.timeline.empty()) {
@@ -147,12 +145,12 @@ void tests_section(std::ostringstream& out, const Model& m) {
     std::string note = t.message;
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
     if (t.signal) note += (note.empty() ? "" : "; ") + std::string("signal ") + std::to_string(*t.signal);
-    out << "<tr" << (t.verdict != "AC" ? " class=\"fail\"" : "") << "><td>" << esc(t.name)
+    out << "<tr" << (t.verdict != Verdict::AC ? " class=\"fail\"" : "") << "><td>" << esc(t.name)
         << " <span class=\"tag\">" << esc(t.visibility) << "</span></td><td>" << pill(t.verdict)
         << "</td><td class=\"num\">" << format_ms(t.time_ms) << "</td><td class=\"num\">"
         << format_ms(t.wall_ms) << "</td><td class=\"num\">" << format_kb(t.memory_kb) << "</td><td>"
         << esc(note);
-    if (!t.diff.empty() && t.verdict != "AC") {
+    if (!t.diff.empty() && t.verdict != Verdict::AC) {
       out << "<details><summary>output difference</summary>";
       for (const auto& [label, text] : t.diff)
         out << "<div class=\"tag\">" << esc(label) << "</div><pre>" << esc(text) << "</pre>";
@@ -164,8 +162,7 @@ void tests_section(std::ostringstream& out, const Model& m) {
 }
 
 void compile_section(std::ostringstream& out, const Model& m) {
-  out << "<h2>Compilation</h2><p>Status <b>" << esc(m.compile_status.empty() ? "-" : m.compile_status)
-      << "</b>";
+  out << "<h2>Compilation</h2><p>Status <b>" << esc(compile_status_text(m.compile_status)) << "</b>";
   if (m.compile_ms) out << " in " << format_ms(m.compile_ms);
   out << " &middot; " << m.warnings.size() << (m.warnings.size() == 1 ? " warning" : " warnings") << "</p>";
   if (!m.compile_command.empty())
@@ -181,8 +178,8 @@ void compile_section(std::ostringstream& out, const Model& m) {
     out << "</table>";
   }
   if (!m.compile_output.empty()) {
-    out << (m.verdict == "CE" ? "<pre>" : "<details><summary>compiler output</summary><pre>")
-        << esc(m.compile_output) << (m.verdict == "CE" ? "</pre>" : "</pre></details>");
+    out << (m.verdict == Verdict::CE ? "<pre>" : "<details><summary>compiler output</summary><pre>")
+        << esc(m.compile_output) << (m.verdict == Verdict::CE ? "</pre>" : "</pre></details>");
   }
   out << "\n";
 }
@@ -202,15 +199,14 @@ void limits_section(std::ostringstream& out, const Model& m) {
 
 }  // namespace
 
-std::string render_html(const nlohmann::json& result) {
-  Model m = build_model(result);
+std::string render_html(const Model& m) {
   std::ostringstream out;
   std::string title = m.exercise_title.empty() ? m.exercise_id : m.exercise_title;
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
          "'unsafe-inline'\">"
       << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-      << "<title>" << esc(m.verdict) << " &middot; " << esc(title)
+      << "<title>" << esc(verdict_text(m.verdict)) << " &middot; " << esc(title)
       << (m.session ? " &middot; " + esc(m.session->candidate) : std::string()) << "</title><style>"
       << kReportCss << "</style></head><body><main>\n";
   header(out, m);
@@ -224,7 +220,7 @@ std::string render_html(const nlohmann::json& result) {
   if (!m.exercise_sha256.empty()) out << " &middot; package sha256 " << esc(m.exercise_sha256.substr(0, 12));
   if (!m.submission_sha256.empty())
     out << " &middot; submission sha256 " << esc(m.submission_sha256.substr(0, 12));
-  if (!m.finished_at.empty()) out << " &middot; graded " << esc(format_timestamp(m.finished_at));
+  out << " &middot; graded " << esc(format_timestamp(m.finished_at));
   out << "</footer></main></body></html>\n";
   return out.str();
 }

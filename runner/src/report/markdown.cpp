@@ -25,11 +25,11 @@ void tests_section(std::ostringstream& out, const Model& m) {
   for (const TestRow& t : m.tests) {
     std::string note = t.message;
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
-    out << "| " << md_inline(t.name) << " | " << md_inline(t.verdict) << " | " << format_ms(t.time_ms)
-        << " | " << format_kb(t.memory_kb) << " | " << md_inline(note) << " |\n";
+    out << "| " << md_inline(t.name) << " | " << md_inline(verdict_text(t.verdict)) << " | "
+        << format_ms(t.time_ms) << " | " << format_kb(t.memory_kb) << " | " << md_inline(note) << " |\n";
   }
   for (const TestRow& t : m.tests) {
-    if (t.diff.empty() || t.verdict == "AC") continue;
+    if (t.diff.empty() || t.verdict == Verdict::AC) continue;
     out << "\n<details><summary>" << md_inline(t.name) << ": output difference</summary>\n\n";
     for (const auto& [label, text] : t.diff)
       out << "**" << md_inline(label) << "**\n\n" << md_code_block(text) << "\n";
@@ -39,7 +39,7 @@ void tests_section(std::ostringstream& out, const Model& m) {
 
 void compile_section(std::ostringstream& out, const Model& m) {
   out << "\n## Compilation\n\n";
-  out << "Status: **" << md_inline(m.compile_status.empty() ? "-" : m.compile_status) << "**";
+  out << "Status: **" << md_inline(compile_status_text(m.compile_status)) << "**";
   if (m.compile_ms) out << " in " << format_ms(m.compile_ms);
   out << ", " << m.warnings.size() << (m.warnings.size() == 1 ? " warning" : " warnings") << ".\n";
   if (!m.warnings.empty()) {
@@ -50,7 +50,7 @@ void compile_section(std::ostringstream& out, const Model& m) {
           << md_inline(w.option) << " |\n";
     }
   }
-  if (m.verdict == "CE" && !m.compile_output.empty()) out << "\n" << md_code_block(m.compile_output);
+  if (m.verdict == Verdict::CE && !m.compile_output.empty()) out << "\n" << md_code_block(m.compile_output);
 }
 
 void session_section(std::ostringstream& out, const SessionView& s) {
@@ -58,7 +58,7 @@ void session_section(std::ostringstream& out, const SessionView& s) {
   out << "- Candidate: " << md_inline(s.candidate) << "\n";
   out << "- Session: " << md_inline(s.id) << ", started " << md_inline(format_timestamp(s.started_at))
       << ", deadline " << md_inline(format_timestamp(s.deadline)) << "\n";
-  if (!s.finished_at.empty()) {
+  if (s.finished_at) {
     out << "- Finished " << md_inline(format_timestamp(s.finished_at)) << " by " << md_inline(s.finished_by)
         << "\n";
   }
@@ -75,19 +75,18 @@ void session_section(std::ostringstream& out, const SessionView& s) {
   out << "\n| # | Time | Samples | Verdict |\n|---:|---:|---|---|\n";
   for (const TimelineRow& row : s.timeline) {
     out << "| " << row.n << " | " << format_offset(row.offset_ms) << " | " << samples_cell(row) << " | "
-        << md_inline(row.verdict) << " |\n";
+        << md_inline(verdict_text(row.verdict)) << " |\n";
   }
 }
 
 }  // namespace
 
-std::string render_markdown(const nlohmann::json& result) {
-  Model m = build_model(result);
+std::string render_markdown(const Model& m) {
   std::ostringstream out;
   out << "# " << md_inline(m.exercise_title.empty() ? m.exercise_id : m.exercise_title) << "\n\n";
   if (m.session) out << "Candidate: **" << md_inline(m.session->candidate) << "**  \n";
-  out << "Verdict: **" << md_inline(m.verdict.empty() ? "-" : m.verdict) << "** ("
-      << md_inline(m.verdict_label) << ")  \n";
+  out << "Verdict: **" << md_inline(verdict_text(m.verdict)) << "** (" << md_inline(m.verdict_label)
+      << ")  \n";
   out << "Score: " << format_number(m.passed) << "/" << format_number(m.total) << " tests, "
       << format_number(m.points) << "/" << format_number(m.max_points) << " points\n";
   tests_section(out, m);
@@ -101,7 +100,7 @@ std::string render_markdown(const nlohmann::json& result) {
   out << "\n---\nproctor " << md_inline(m.runner_version);
   if (!m.compiler.empty()) out << ", " << md_inline(m.compiler);
   if (!m.exercise_sha256.empty()) out << ", package sha256 " << md_inline(m.exercise_sha256.substr(0, 12));
-  if (!m.finished_at.empty()) out << ", graded " << md_inline(format_timestamp(m.finished_at));
+  out << ", graded " << md_inline(format_timestamp(m.finished_at));
   out << "\n";
   return out.str();
 }

@@ -4,113 +4,53 @@
 #include <cstdio>
 #include <ctime>
 
-#include "session/clock.hpp"
-
 namespace proctor::report {
 namespace {
 
-using nlohmann::json;
+using runner::GradeResult;
 
-const json& field(const json& j, const char* key) {
-  static const json null_value;
-  if (!j.is_object()) return null_value;
-  auto it = j.find(key);
-  return it == j.end() ? null_value : *it;
+long long between(Instant from, Instant to) {
+  return (to - from).count();
 }
 
-std::string str(const json& j, const char* key) {
-  const json& v = field(j, key);
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number() || v.is_boolean()) return v.dump();
-  return "";
-}
-
-std::optional<std::uint64_t> u64(const json& j, const char* key) {
-  const json& v = field(j, key);
-  if (v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0))
-    return v.get<std::uint64_t>();
-  if (v.is_number_float() && v.get<double>() >= 0)
-    return static_cast<std::uint64_t>(std::llround(v.get<double>()));
-  return std::nullopt;
-}
-
-std::optional<int> int_of(const json& j, const char* key) {
-  const json& v = field(j, key);
-  if (v.is_number_integer()) return v.get<int>();
-  return std::nullopt;
-}
-
-std::optional<double> num(const json& j, const char* key) {
-  const json& v = field(j, key);
-  if (v.is_number()) return v.get<double>();
-  return std::nullopt;
-}
-
-std::optional<long long> between(const std::string& from, const std::string& to) {
-  try {
-    if (from.empty() || to.empty()) return std::nullopt;
-    return (session::from_iso(to) - session::from_iso(from)).count();
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
-// A diff may be a plain string or an object of labelled parts (expected/actual, first difference...).
-std::vector<std::pair<std::string, std::string>> diff_parts(const json& d) {
-  std::vector<std::pair<std::string, std::string>> parts;
-  if (d.is_string()) {
-    if (!d.get<std::string>().empty()) parts.emplace_back("diff", d.get<std::string>());
-  } else if (d.is_object()) {
-    for (const auto& [key, value] : d.items()) {
-      if (value.is_null()) continue;
-      parts.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump(2));
-    }
-  } else if (!d.is_null()) {
-    parts.emplace_back("diff", d.dump(2));
-  }
-  return parts;
-}
-
-TestRow test_row(const json& t) {
+TestRow test_row(const runner::TestResult& t) {
   TestRow row;
-  row.name = str(t, "name");
-  row.group = str(t, "group");
-  row.visibility = str(t, "visibility");
-  row.verdict = str(t, "verdict");
-  row.message = str(t, "message");
-  row.violation = str(t, "violation");
-  row.time_ms = u64(t, "time_ms");
-  row.wall_ms = u64(t, "wall_ms");
-  row.memory_kb = u64(t, "memory_kb");
-  row.exit_code = int_of(t, "exit_code");
-  row.signal = int_of(t, "signal");
-  row.diff = diff_parts(field(t, "diff"));
+  row.name = t.name;
+  row.group = t.group;
+  row.visibility = t.visibility == runner::Visibility::sample ? "sample" : "secret";
+  row.verdict = t.verdict;
+  row.message = t.message;
+  row.violation = t.violation.value_or("");
+  row.time_ms = t.time_ms;
+  row.wall_ms = t.wall_ms;
+  row.memory_kb = t.memory_kb;
+  row.exit_code = t.exit_code;
+  row.signal = t.signal;
+  if (t.diff && !t.diff->empty()) row.diff.emplace_back("diff", *t.diff);
   return row;
 }
 
-SessionView session_view(const json& s) {
+SessionView session_view(const runner::SessionRecord& s) {
   SessionView v;
-  v.id = str(s, "id");
-  v.candidate = str(s, "candidate");
-  v.started_at = str(s, "started_at");
-  v.deadline = str(s, "deadline");
-  v.finished_at = str(s, "finished_at");
-  v.finished_by = str(s, "finished_by");
-  v.length_ms = between(v.started_at, v.deadline);
-  v.finished_ms = between(v.started_at, v.finished_at);
-  v.package_changed = field(s, "package_changed").is_boolean() && field(s, "package_changed").get<bool>();
-  const json& timeline = field(s, "timeline");
-  if (!timeline.is_array()) return v;
-  for (const json& e : timeline) {
+  v.id = s.id;
+  v.candidate = s.candidate;
+  v.started_at = s.started_at;
+  v.deadline = s.deadline;
+  v.finished_at = s.finished_at;
+  v.finished_by = s.finished_by;
+  v.length_ms = between(s.started_at, s.deadline);
+  if (s.finished_at) v.finished_ms = between(s.started_at, *s.finished_at);
+  v.package_changed = s.package_changed;
+  for (const runner::TimelineEntry& e : s.timeline) {
     TimelineRow row;
-    row.n = int_of(e, "n").value_or(0);
-    row.submitted_at = str(e, "submitted_at");
-    row.offset_ms = between(v.started_at, row.submitted_at);
-    row.late = field(e, "late").is_boolean() && field(e, "late").get<bool>();
-    row.sample_passed = int_of(e, "sample_passed");
-    row.sample_total = int_of(e, "sample_total");
-    row.verdict = str(e, "verdict");
-    row.sha256 = str(e, "sha256");
+    row.n = e.n;
+    row.submitted_at = e.submitted_at;
+    row.offset_ms = between(s.started_at, e.submitted_at);
+    row.late = e.late;
+    row.sample_passed = e.sample_passed;
+    row.sample_total = e.sample_total;
+    row.verdict = e.verdict;
+    row.sha256 = e.sha256;
     (row.late ? v.late : v.on_time) += 1;
     bool all_samples =
         !row.late && row.sample_total && *row.sample_total > 0 && row.sample_passed == row.sample_total;
@@ -128,50 +68,37 @@ void add_layer(Model& m, const std::string& name, const std::string& state, bool
   m.sandbox_ok.push_back(ok);
 }
 
-void sandbox_layers(Model& m, const json& sb) {
-  if (!sb.is_object()) return;
-  const json& seccomp = field(sb, "seccomp");
-  add_layer(m, "seccomp", seccomp.is_boolean() && seccomp.get<bool>() ? "on" : "off",
-            seccomp.is_boolean() && seccomp.get<bool>());
-  auto abi = int_of(sb, "landlock_abi").value_or(0);
-  add_layer(m, "Landlock", abi > 0 ? "ABI " + std::to_string(abi) : "off", abi > 0);
+void sandbox_layers(Model& m, const sandbox::Layers& sb) {
+  add_layer(m, "seccomp", sb.seccomp ? "on" : "off", sb.seccomp);
+  add_layer(m, "Landlock", sb.landlock_abi > 0 ? "ABI " + std::to_string(sb.landlock_abi) : "off",
+            sb.landlock_abi > 0);
   std::string ns;
-  if (field(sb, "namespaces").is_array()) {
-    for (const json& n : field(sb, "namespaces")) {
-      if (!n.is_string()) continue;
-      ns += (ns.empty() ? "" : ", ") + n.get<std::string>();
-    }
-  }
+  for (const std::string& n : sb.namespaces) ns += (ns.empty() ? "" : ", ") + n;
   // Not a weakness by itself: the program profile runs without namespaces on purpose (seccomp and
   // Landlock cover it), so "none" is not flagged.
   add_layer(m, "namespaces", ns.empty() ? "none" : ns, true);
-  std::string cgroup = str(sb, "cgroup");
-  add_layer(m, "cgroup", cgroup.empty() ? "none" : cgroup, !cgroup.empty() && cgroup != "none");
-  std::string mem = str(sb, "memory_limit");
-  add_layer(m, "memory limit", mem.empty() ? "none" : mem, !mem.empty() && mem != "none");
-  std::string proc = str(sb, "process_limit");
-  add_layer(m, "process limit", proc.empty() ? "none" : proc, !proc.empty() && proc != "none");
-  const json& drop = field(sb, "privileges_dropped");
-  add_layer(m, "privileges dropped", drop.is_boolean() && drop.get<bool>() ? "yes" : "no",
-            drop.is_boolean() && drop.get<bool>());
-  const json& insecure = field(sb, "insecure");
-  if (insecure.is_boolean() && insecure.get<bool>())
-    add_layer(m, "INSECURE", "file system not confined", false);
+  auto named = [&](const char* label, const std::string& value) {
+    add_layer(m, label, value.empty() ? "none" : value, !value.empty() && value != "none");
+  };
+  named("cgroup", sb.cgroup);
+  named("memory limit", sb.memory_limit);
+  named("process limit", sb.process_limit);
+  add_layer(m, "privileges dropped", sb.privileges_dropped ? "yes" : "no", sb.privileges_dropped);
+  if (sb.insecure) add_layer(m, "INSECURE", "file system not confined", false);
 }
 
 }  // namespace
 
-std::string verdict_label(const std::string& v) {
-  if (v == "AC") return "Accepted";
-  if (v == "WA") return "Wrong answer";
-  if (v == "TLE") return "Time limit exceeded";
-  if (v == "MLE") return "Memory limit exceeded";
-  if (v == "RTE") return "Runtime error";
-  if (v == "OLE") return "Output limit exceeded";
-  if (v == "SV") return "Security violation";
-  if (v == "CE") return "Compilation error";
-  if (v == "JE") return "Judge error";
-  return v.empty() ? "No verdict" : v;
+std::string verdict_text(Verdict verdict) {
+  return std::string(runner::to_string(verdict));
+}
+
+std::string verdict_text(std::optional<Verdict> verdict) {
+  return verdict ? verdict_text(*verdict) : "";
+}
+
+std::string compile_status_text(CompileStatus status) {
+  return std::string(runner::to_string(status));
 }
 
 std::string format_ms(std::optional<std::uint64_t> ms) {
@@ -219,72 +146,52 @@ std::string format_number(std::optional<double> v) {
   return buf;
 }
 
-std::string format_timestamp(const std::string& iso) {
-  if (iso.empty()) return "";
-  try {
-    auto ms = session::from_iso(iso).time_since_epoch().count();
-    std::time_t secs = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-    return buf;
-  } catch (const std::exception&) {
-    return iso;
-  }
+std::string format_timestamp(std::optional<Instant> when) {
+  if (!when) return "";
+  const long long ms = when->time_since_epoch().count();
+  std::time_t secs = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return buf;
 }
 
-Model build_model(const json& r) {
+Model build_model(const GradeResult& r) {
   Model m;
-  m.verdict = str(r, "verdict");
-  m.verdict_label = verdict_label(m.verdict);
-  const json& score = field(r, "score");
-  m.passed = num(score, "passed");
-  m.total = num(score, "total");
-  m.points = num(score, "points");
-  m.max_points = num(score, "max_points");
-  const json& ex = field(r, "exercise");
-  m.exercise_id = str(ex, "id");
-  m.exercise_title = str(ex, "title");
-  m.exercise_path = str(ex, "path");
-  m.exercise_sha256 = str(ex, "sha256");
-  const json& sub = field(r, "submission");
-  m.submission_path = str(sub, "path");
-  m.submission_sha256 = str(sub, "sha256");
-  m.submission_bytes = u64(sub, "bytes");
-  const json& compile = field(r, "compile");
-  m.compile_status = str(compile, "status");
-  m.compile_output = str(compile, "output");
-  m.compile_ms = u64(compile, "duration_ms");
-  if (field(compile, "command").is_array()) {
-    for (const json& a : field(compile, "command")) {
-      if (a.is_string()) m.compile_command += (m.compile_command.empty() ? "" : " ") + a.get<std::string>();
-    }
+  m.verdict = r.verdict;
+  m.verdict_label = runner::verdict_label(r.verdict);
+  m.passed = static_cast<double>(r.score.passed);
+  m.total = static_cast<double>(r.score.total);
+  m.points = r.score.points;
+  m.max_points = r.score.max_points;
+  m.exercise_id = r.exercise.id;
+  m.exercise_title = r.exercise.title;
+  m.exercise_path = r.exercise.path;
+  m.exercise_sha256 = r.exercise.sha256;
+  m.submission_path = r.submission.path;
+  m.submission_sha256 = r.submission.sha256;
+  m.submission_bytes = r.submission.bytes;
+  m.compile_status = r.compile.status;
+  m.compile_output = r.compile.output;
+  m.compile_ms = r.compile.duration_ms;
+  for (const std::string& a : r.compile.command)
+    m.compile_command += (m.compile_command.empty() ? "" : " ") + a;
+  for (const runner::CompileWarning& w : r.compile.warnings) {
+    m.warnings.push_back({w.line, w.column, w.message, w.option.value_or("")});
   }
-  if (field(compile, "warnings").is_array()) {
-    for (const json& w : field(compile, "warnings")) {
-      m.warnings.push_back({int_of(w, "line"), int_of(w, "column"), str(w, "message"), str(w, "option")});
-    }
-  }
-  if (field(r, "tests").is_array()) {
-    for (const json& t : field(r, "tests")) m.tests.push_back(test_row(t));
-  }
-  const json& limits = field(r, "limits");
-  if (limits.is_object()) {
-    m.limits.emplace_back("CPU time", format_ms(u64(limits, "time_ms")));
-    m.limits.emplace_back("wall time", format_ms(u64(limits, "wall_ms")));
-    auto mb = u64(limits, "memory_mb");
-    m.limits.emplace_back("memory", mb ? std::to_string(*mb) + " MB" : "-");
-    auto kb = u64(limits, "output_kb");
-    m.limits.emplace_back("output", kb ? std::to_string(*kb) + " KB" : "-");
-  }
-  sandbox_layers(m, field(r, "sandbox"));
-  const json& runner = field(r, "runner");
-  m.runner_version = str(runner, "version");
-  m.compiler = str(runner, "compiler");
-  m.started_at = str(r, "started_at");
-  m.finished_at = str(r, "finished_at");
-  if (field(r, "session").is_object()) m.session = session_view(field(r, "session"));
+  for (const runner::TestResult& t : r.tests) m.tests.push_back(test_row(t));
+  m.limits.emplace_back("CPU time", format_ms(r.limits.time_ms));
+  m.limits.emplace_back("wall time", format_ms(r.limits.wall_ms));
+  m.limits.emplace_back("memory", std::to_string(r.limits.memory_mb) + " MB");
+  m.limits.emplace_back("output", std::to_string(r.limits.output_kb) + " KB");
+  sandbox_layers(m, r.layers);
+  m.runner_version = r.runner.version;
+  m.compiler = r.runner.compiler;
+  m.started_at = r.started_at;
+  m.finished_at = r.finished_at;
+  m.error = r.error.value_or("");
+  if (r.session) m.session = session_view(*r.session);
   return m;
 }
 

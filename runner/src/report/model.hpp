@@ -1,17 +1,22 @@
 #pragma once
-// What a report shows, read tolerantly from a result document: any field may be missing (older
-// results, results of `proctor grade` without a session), and the renderers only deal with this view.
+// What a report shows, derived from a typed result (with or without a session block); the renderers
+// only deal with this view. Figures shared by every format (timeline, first pass) are computed here.
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "proctor/runner/result.hpp"
+
 namespace proctor::report {
 
+using runner::CompileStatus;
+using runner::Verdict;
+
 struct TestRow {
-  std::string name, group, visibility, verdict, message, violation;
+  std::string name, group, visibility, message, violation;
+  Verdict verdict = Verdict::skipped;
   std::optional<std::uint64_t> time_ms, wall_ms, memory_kb;
   std::optional<int> exit_code, signal;
   std::vector<std::pair<std::string, std::string>> diff;  // labelled parts (samples only)
@@ -24,16 +29,18 @@ struct WarningRow {
 
 struct TimelineRow {
   int n = 0;
-  std::string submitted_at;
+  Instant submitted_at{};
   std::optional<long long> offset_ms;  // since the session started
   bool late = false;
   std::optional<int> sample_passed, sample_total;
-  std::string verdict;  // empty: not graded
+  std::optional<Verdict> verdict;  // none: not graded
   std::string sha256;
 };
 
 struct SessionView {
-  std::string id, candidate, started_at, deadline, finished_at, finished_by;
+  std::string id, candidate, finished_by;
+  Instant started_at{}, deadline{};
+  std::optional<Instant> finished_at;
   std::optional<long long> length_ms;    // deadline - started_at
   std::optional<long long> finished_ms;  // finished_at - started_at
   bool package_changed = false;
@@ -44,31 +51,37 @@ struct SessionView {
 };
 
 struct Model {
-  std::string verdict, verdict_label;
+  Verdict verdict = Verdict::JE;
+  std::string verdict_label;
   std::optional<double> passed, total, points, max_points;
   std::string exercise_id, exercise_title, exercise_path, exercise_sha256;
   std::string submission_path, submission_sha256;
   std::optional<std::uint64_t> submission_bytes;
-  std::string compile_status, compile_output, compile_command;
+  CompileStatus compile_status = CompileStatus::JE;
+  std::string compile_output, compile_command;
   std::optional<std::uint64_t> compile_ms;
   std::vector<WarningRow> warnings;
   std::vector<TestRow> tests;
   std::vector<std::pair<std::string, std::string>> limits;   // label, value
   std::vector<std::pair<std::string, std::string>> sandbox;  // layer, state
   std::vector<bool> sandbox_ok;                              // parallel to sandbox: active?
-  std::string runner_version, compiler, started_at, finished_at;
+  std::string runner_version, compiler;
+  Instant started_at{}, finished_at{};
+  std::string error;  // for JE: what failed in the judge
   std::optional<SessionView> session;
 };
 
-Model build_model(const nlohmann::json& result);
+Model build_model(const runner::GradeResult& result);
 
 // Shared formatting, identical in every format.
-std::string verdict_label(const std::string& verdict);
+std::string verdict_text(Verdict verdict);                 // "AC"
+std::string verdict_text(std::optional<Verdict> verdict);  // "" when not graded
+std::string compile_status_text(CompileStatus status);     // "OK"
 std::string format_ms(std::optional<std::uint64_t> ms);
 std::string format_kb(std::optional<std::uint64_t> kb);
 std::string format_offset(std::optional<long long> ms);  // "+12:05"
 std::string format_number(std::optional<double> v);      // 3, 2.5, "?"
-// "2025-03-01 09:30:00 UTC" from an RFC 3339 timestamp; the input unchanged when it does not parse.
-std::string format_timestamp(const std::string& iso);
+// "2025-03-01 09:30:00 UTC"; "" for no instant.
+std::string format_timestamp(std::optional<Instant> when);
 
 }  // namespace proctor::report

@@ -21,16 +21,17 @@ Format format_from_extension(const std::string& file) {
   return Format::text;
 }
 
-std::string render(const nlohmann::json& result, Format format) {
+std::string render(const runner::GradeResult& result, Format format) {
+  const Model model = build_model(result);
   switch (format) {
     case Format::text:
-      return render_text(result);
+      return render_text(model);
     case Format::markdown:
-      return render_markdown(result);
+      return render_markdown(model);
     case Format::html:
-      return render_html(result);
+      return render_html(model);
   }
-  return render_text(result);
+  return render_text(model);
 }
 
 }  // namespace proctor::report

@@ -1,10 +1,12 @@
 #pragma once
-// The interviewer's one-page report, rendered from any result document (docs/result.schema.json), with
-// or without a `session` block. Every string in a result is untrusted (candidate names, compiler
-// output, checker messages) and is escaped for the target format.
-#include <nlohmann/json.hpp>
+// The interviewer's one-page report, rendered from a typed result (with or without a session block).
+// Every string in a result is untrusted (candidate names, compiler output, checker messages) and is
+// escaped for the target format.
 #include <optional>
 #include <string>
+
+#include "proctor/runner/result.hpp"
+#include "report/model.hpp"
 
 namespace proctor::report {
 
@@ -15,10 +17,10 @@ std::optional<Format> format_from_string(const std::string& name);
 // From an output file's extension (.html/.htm, .md/.markdown, anything else text).
 Format format_from_extension(const std::string& file);
 
-std::string render(const nlohmann::json& result, Format format);
+std::string render(const runner::GradeResult& result, Format format);
 
-std::string render_text(const nlohmann::json& result);
-std::string render_markdown(const nlohmann::json& result);
-std::string render_html(const nlohmann::json& result);
+std::string render_text(const Model& model);
+std::string render_markdown(const Model& model);
+std::string render_html(const Model& model);
 
 }  // namespace proctor::report

@@ -35,13 +35,13 @@ void tests_section(std::ostringstream& out, const Model& m) {
   for (const TestRow& t : m.tests) {
     std::string note = t.message;
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
-    out << "  " << pad(clean_text(t.name), width) << pad(clean_text(t.verdict), 9)
+    out << "  " << pad(clean_text(t.name), width) << pad(verdict_text(t.verdict), 9)
         << pad(format_ms(t.time_ms), 10) << pad(format_kb(t.memory_kb), 10) << clean_text(note) << "\n";
   }
 }
 
 void compile_section(std::ostringstream& out, const Model& m) {
-  out << "\nCompilation: " << (m.compile_status.empty() ? "-" : clean_text(m.compile_status));
+  out << "\nCompilation: " << compile_status_text(m.compile_status);
   if (m.compile_ms) out << " in " << format_ms(m.compile_ms);
   out << ", " << m.warnings.size() << (m.warnings.size() == 1 ? " warning\n" : " warnings\n");
   for (const WarningRow& w : m.warnings) {
@@ -50,7 +50,7 @@ void compile_section(std::ostringstream& out, const Model& m) {
     if (!w.option.empty()) out << " [" << clean_text(w.option) << "]";
     out << "\n";
   }
-  if (m.verdict == "CE" && !m.compile_output.empty()) {
+  if (m.verdict == Verdict::CE && !m.compile_output.empty()) {
     std::istringstream lines(clean_text(m.compile_output));
     for (std::string line; std::getline(lines, line);) out << "  | " << line << "\n";
   }
@@ -60,7 +60,7 @@ void session_section(std::ostringstream& out, const SessionView& s) {
   out << "\nSession " << clean_text(s.id) << "\n";
   out << "  started " << clean_text(format_timestamp(s.started_at)) << ", deadline "
       << clean_text(format_timestamp(s.deadline));
-  if (!s.finished_at.empty())
+  if (s.finished_at)
     out << ", finished " << clean_text(format_timestamp(s.finished_at)) << " by "
         << clean_text(s.finished_by);
   out << "\n  " << s.on_time << " submission" << (s.on_time == 1 ? "" : "s") << " on time, " << s.late
@@ -75,21 +75,19 @@ void session_section(std::ostringstream& out, const SessionView& s) {
     out << "  note: the package changed during the session; the frozen copy was graded\n";
   for (const TimelineRow& row : s.timeline) {
     out << "  #" << pad(std::to_string(row.n), 4) << pad(format_offset(row.offset_ms), 10)
-        << pad(samples_cell(row), 18) << clean_text(row.verdict) << "\n";
+        << pad(samples_cell(row), 18) << verdict_text(row.verdict) << "\n";
   }
 }
 
 }  // namespace
 
-std::string render_text(const nlohmann::json& result) {
-  Model m = build_model(result);
+std::string render_text(const Model& m) {
   std::ostringstream out;
   out << "Proctor report: " << clean_text(m.exercise_title.empty() ? m.exercise_id : m.exercise_title);
   if (!m.exercise_id.empty()) out << " (" << clean_text(m.exercise_id) << ")";
   out << "\n";
   if (m.session) out << "Candidate: " << clean_text(m.session->candidate) << "\n";
-  out << "Verdict: " << clean_text(m.verdict.empty() ? "-" : m.verdict) << " (" << clean_text(m.verdict_label)
-      << ")\n";
+  out << "Verdict: " << verdict_text(m.verdict) << " (" << clean_text(m.verdict_label) << ")\n";
   out << "Score: " << format_number(m.passed) << "/" << format_number(m.total) << " tests, "
       << format_number(m.points) << "/" << format_number(m.max_points) << " points\n";
   if (!m.submission_path.empty()) {
@@ -114,7 +112,7 @@ std::string render_text(const nlohmann::json& result) {
   }
   out << "Runner: proctor " << clean_text(m.runner_version);
   if (!m.compiler.empty()) out << ", " << clean_text(m.compiler);
-  if (!m.finished_at.empty()) out << "; graded " << clean_text(format_timestamp(m.finished_at));
+  out << "; graded " << format_timestamp(m.finished_at);
   out << "\n";
   return out.str();
 }

@@ -5,15 +5,16 @@
 #include <chrono>
 #include <string>
 
+#include "proctor/runner/instant.hpp"
+#include "time/rfc3339.hpp"
+
 namespace proctor::session {
 
-using Clock = std::chrono::system_clock;
-using Instant = std::chrono::time_point<Clock, std::chrono::milliseconds>;
+// The codec lives in time/ (shared with results and reports); sessions use it under these names.
+using time::from_iso;
+using time::to_iso;
 
 Instant now();
-std::string to_iso(Instant t);
-// Throws runner::UserError for a malformed timestamp (the caller adds the file name).
-Instant from_iso(const std::string& text);
 // Local time of day for people, "14:05:09".
 std::string local_time_of_day(Instant t);
 

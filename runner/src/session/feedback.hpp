@@ -2,8 +2,10 @@
 // What the candidate sees after a submission (`session submit` and `session watch`): the sample tests
 // only, with their diffs and the compiler's messages. Secret tests are never graded before finish.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
+#include "proctor/runner/verdict.hpp"
 #include "session/submit.hpp"
 
 namespace proctor::session {
@@ -16,7 +18,7 @@ std::string submit_text(const SubmitOutcome& outcome, bool color);
 //  sample_total?, verdict?, compile?, tests?}
 nlohmann::json submit_json(const SubmitOutcome& outcome);
 
-// Colours a verdict for a terminal (green AC, red otherwise).
-std::string colored_verdict(const std::string& verdict, bool color);
+// Colours a verdict for a terminal (green AC, red otherwise); "-" when there is none.
+std::string colored_verdict(std::optional<runner::Verdict> verdict, bool color);
 
 }  // namespace proctor::session

@@ -1,9 +1,9 @@
 #include "session/finish.hpp"
 
 #include "fs/atomic_write.hpp"
-#include "fs/read_file.hpp"
 #include "proctor/runner/error.hpp"
 #include "report/report.hpp"
+#include "result/result_file.hpp"
 #include "session/frozen.hpp"
 #include "session/lock.hpp"
 #include "session/no_submission.hpp"
@@ -12,16 +12,15 @@
 namespace proctor::session {
 namespace {
 
-using nlohmann::json;
-
-void write_final_documents(const SessionFiles& files, const json& result) {
-  fs::atomic_write(files.result_json(), result.dump(2) + "\n");
+void write_final_documents(const SessionFiles& files, const runner::GradeResult& result) {
+  runner::write_result_file(files.result_json(), result);
   fs::atomic_write(files.report_html(), report::render(result, report::Format::html));
 }
 
-std::optional<json> read_result(const SessionFiles& files) {
+// A missing or unreadable result.json reads as nothing: the next finish writes it whole.
+std::optional<runner::GradeResult> read_result(const SessionFiles& files) {
   try {
-    return json::parse(fs::read_file(files.result_json()));
+    return runner::read_result_file(files.result_json());
   } catch (const std::exception&) {
     return std::nullopt;
   }
@@ -56,12 +55,12 @@ FinishOutcome finish_locked(const SessionFiles& files, Grader& grader) {
   if (last) {
     out.result = grader.grade(exercise, files.dir / last->file, runner::TestSelection::all);
   } else {
-    out.result = no_submission_result(exercise, s, *s.finished_at, now());
+    out.result = no_submission_result(exercise, *s.finished_at, now());
   }
   s.finished = true;
-  s.final_verdict = out.result.value("verdict", "JE");
-  s.final_score = out.result.value("score", json::object());
-  out.result["session"] = session_block(s);
+  s.final_verdict = out.result.verdict;
+  s.final_score = out.result.score;
+  out.result.session = session_record(s);
   write_final_documents(files, out.result);
   save_session(files, s);
   return out;
@@ -89,9 +88,9 @@ std::optional<FinishOutcome> finish_if_expired(const SessionFiles& files, Grader
 }
 
 void refresh_final_documents(const SessionFiles& files, const Session& session) {
-  std::optional<json> result = read_result(files);
+  std::optional<runner::GradeResult> result = read_result(files);
   if (!result) return;  // the next finish writes it whole
-  (*result)["session"] = session_block(session);
+  result->session = session_record(session);
   write_final_documents(files, *result);
 }
 

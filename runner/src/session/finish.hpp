@@ -1,10 +1,10 @@
 #pragma once
 // `session finish` and the automatic finish at the deadline: grade the last on-time submission
 // against every test and write result.json (the grade result plus the `session` block) and report.html.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "proctor/runner/result.hpp"
 #include "session/grader.hpp"
 #include "session/session.hpp"
 
@@ -12,7 +12,7 @@ namespace proctor::session {
 
 struct FinishOutcome {
   Session session;
-  nlohmann::json result;
+  runner::GradeResult result;
   bool already_finished = false;  // finish is idempotent: a second call returns the stored result
   std::string warning;            // e.g. the original package changed since start
 };

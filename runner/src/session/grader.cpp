@@ -7,8 +7,8 @@ namespace proctor::session {
 Grader::Grader() = default;
 Grader::~Grader() = default;
 
-nlohmann::json Grader::grade(const runner::Exercise& exercise, const std::filesystem::path& submission,
-                             runner::TestSelection tests) {
+runner::GradeResult Grader::grade(const runner::Exercise& exercise, const std::filesystem::path& submission,
+                                  runner::TestSelection tests) {
   if (!sandbox_) sandbox_ = std::make_unique<sandbox::Sandbox>();
   runner::GradeOptions options;
   options.tests = tests;

@@ -3,7 +3,6 @@
 // on sessions that need no grading never pay for the sandbox's probes.
 #include <filesystem>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/grade.hpp"
@@ -21,8 +20,8 @@ class Grader {
   Grader(const Grader&) = delete;
   Grader& operator=(const Grader&) = delete;
 
-  nlohmann::json grade(const runner::Exercise& exercise, const std::filesystem::path& submission,
-                       runner::TestSelection tests);
+  runner::GradeResult grade(const runner::Exercise& exercise, const std::filesystem::path& submission,
+                            runner::TestSelection tests);
 
  private:
   std::unique_ptr<sandbox::Sandbox> sandbox_;

@@ -2,14 +2,12 @@
 // The result of a session that ended without a single on-time submission. Documented choice
 // (docs/sessions.md): verdict "CE", every test counted as failed, compile.output "no submission",
 // no test run, so the document keeps the ordinary result schema and every reader handles it.
-#include <nlohmann/json.hpp>
-
 #include "proctor/runner/exercise.hpp"
+#include "proctor/runner/result.hpp"
 #include "session/session.hpp"
 
 namespace proctor::session {
 
-nlohmann::json no_submission_result(const runner::Exercise& exercise, const Session& session, Instant started,
-                                    Instant finished);
+runner::GradeResult no_submission_result(const runner::Exercise& exercise, Instant started, Instant finished);
 
 }  // namespace proctor::session

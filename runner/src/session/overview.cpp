@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "proctor/runner/result_json.hpp"
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "session/duration.hpp"
@@ -13,11 +14,15 @@ namespace {
 using nlohmann::json;
 using report::clean_text;
 
+std::string verdict_or(const std::optional<runner::Verdict>& v, const char* none) {
+  return v ? std::string(runner::to_string(*v)) : none;
+}
+
 std::string samples_text(const Submission& sub) {
   if (sub.late) return "late, not graded";
   if (!sub.sample_total) return sub.error.empty() ? "not graded" : "not graded (" + sub.error + ")";
   return std::to_string(sub.sample_passed.value_or(0)) + "/" + std::to_string(*sub.sample_total) +
-         " samples " + sub.verdict.value_or("");
+         " samples " + verdict_or(sub.verdict, "");
 }
 
 std::string pad(const std::string& s, std::size_t width) {
@@ -29,13 +34,11 @@ std::string pad(const std::string& s, std::size_t width) {
 }  // namespace
 
 std::string score_text(const Session& s) {
-  const json& sc = s.final_score;
-  if (!sc.is_object()) return "";
-  auto num = [&](const char* k) {
-    return sc.contains(k) && sc[k].is_number() ? std::optional(sc[k].get<double>()) : std::nullopt;
-  };
-  return report::format_number(num("passed")) + "/" + report::format_number(num("total")) + " tests, " +
-         report::format_number(num("points")) + "/" + report::format_number(num("max_points")) + " points";
+  if (!s.final_score) return "";
+  const runner::Score& sc = *s.final_score;
+  return report::format_number(static_cast<double>(sc.passed)) + "/" +
+         report::format_number(static_cast<double>(sc.total)) + " tests, " +
+         report::format_number(sc.points) + "/" + report::format_number(sc.max_points) + " points";
 }
 
 std::string state_name(const Session& s, Instant at) {
@@ -47,7 +50,7 @@ json status_json(const SessionFiles& files, const Session& s) {
   Instant at = now();
   json subs = json::array();
   for (const Submission& sub : s.submissions) {
-    json e = timeline_entry(sub);
+    json e = runner::to_json(timeline_entry(sub));
     e["file"] = (files.dir / sub.file).string();
     if (!sub.error.empty()) e["error"] = sub.error;
     subs.push_back(e);
@@ -69,8 +72,8 @@ json status_json(const SessionFiles& files, const Session& s) {
          {"workspace", files.workspace().string()},
          {"submissions", subs}};
   if (s.finished) {
-    j["verdict"] = s.final_verdict.value_or("");
-    j["score"] = s.final_score;
+    j["verdict"] = verdict_or(s.final_verdict, "");
+    j["score"] = s.final_score ? runner::to_json(*s.final_score) : json(nullptr);
     j["result"] = files.result_json().string();
     j["report"] = files.report_html().string();
   }
@@ -85,7 +88,7 @@ std::string status_text(const SessionFiles& files, const Session& s) {
   if (s.finished) {
     out << "Finished by " << s.finished_by << " at "
         << (s.finished_at ? local_time_of_day(*s.finished_at) : "?") << "; verdict "
-        << s.final_verdict.value_or("?") << ", " << score_text(s) << "\n";
+        << verdict_or(s.final_verdict, "?") << ", " << score_text(s) << "\n";
     out << "Result: " << files.result_json().string() << "\nReport: " << files.report_html().string() << "\n";
   } else if (s.expired(at)) {
     out << "Time is up (deadline " << local_time_of_day(s.deadline) << "); not finished yet\n";
@@ -118,8 +121,8 @@ json list_entry(const Session& s) {
          {"remaining_ms", s.finished ? 0 : std::max<long long>(0, (s.deadline - at).count())},
          {"submissions", s.submissions.size()}};
   if (s.finished) {
-    j["verdict"] = s.final_verdict.value_or("");
-    j["score"] = s.final_score;
+    j["verdict"] = verdict_or(s.final_verdict, "");
+    j["score"] = s.final_score ? runner::to_json(*s.final_score) : json(nullptr);
   }
   return j;
 }
@@ -142,7 +145,7 @@ std::string list_text(const std::vector<Session>& sessions) {
         --cut;  // whole UTF-8 characters
       candidate = candidate.substr(0, cut) + "...";
     }
-    std::string detail = s.finished      ? s.final_verdict.value_or("?") + " " + score_text(s)
+    std::string detail = s.finished      ? verdict_or(s.final_verdict, "?") + " " + score_text(s)
                          : s.expired(at) ? "time is up"
                                          : format_duration(s.deadline - at) + " left";
     out << pad(s.id, 8) << pad(candidate, wc) << pad(clean_text(s.exercise_id), we)

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "proctor/runner/result.hpp"
 #include "session/clock.hpp"
 #include "session/paths.hpp"
 
@@ -25,7 +26,7 @@ struct Submission {
   // Sample results; empty when late, or when grading was interrupted (kill -9) or failed.
   std::optional<int> sample_passed;
   std::optional<int> sample_total;
-  std::optional<std::string> verdict;
+  std::optional<runner::Verdict> verdict;
   std::string error;  // why the samples could not be graded, if they could not
 };
 
@@ -44,8 +45,8 @@ struct Session {
   bool package_changed = false;  // the original package differed from the frozen copy at finish
   std::vector<Submission> submissions;
   // Cached from result.json so `list` need not open every result.
-  std::optional<std::string> final_verdict;
-  nlohmann::json final_score;
+  std::optional<runner::Verdict> final_verdict;
+  std::optional<runner::Score> final_score;
 
   bool expired(Instant at) const { return at >= deadline; }
   // The submission finish grades: the last one received on time, if any.

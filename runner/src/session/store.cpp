@@ -5,13 +5,17 @@
 #include <sstream>
 
 #include "fs/atomic_write.hpp"
+#include "fs/read_file.hpp"
 #include "proctor/runner/error.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "session/session.hpp"
 
 namespace proctor::session {
 namespace {
 
 using nlohmann::json;
+
+constexpr std::uint64_t kMaxSessionFileBytes = 16 << 20;
 
 json opt_int(const std::optional<int>& v) {
   return v ? json(*v) : json(nullptr);
@@ -26,8 +30,14 @@ json submission_json(const Submission& s) {
               {"late", s.late},
               {"sample_passed", opt_int(s.sample_passed)},
               {"sample_total", opt_int(s.sample_total)},
-              {"verdict", s.verdict ? json(*s.verdict) : json(nullptr)},
+              {"verdict", s.verdict ? json(runner::to_string(*s.verdict)) : json(nullptr)},
               {"error", s.error.empty() ? json(nullptr) : json(s.error)}};
+}
+
+runner::Verdict verdict_of(const std::string& text) {
+  auto v = runner::verdict_from_string(text);
+  if (!v) throw runner::UserError("unknown verdict '" + text + "'");
+  return *v;
 }
 
 std::optional<int> get_opt_int(const json& j, const char* key) {
@@ -50,7 +60,7 @@ Submission submission_from(const json& j) {
   s.late = j.at("late").get<bool>();
   s.sample_passed = get_opt_int(j, "sample_passed");
   s.sample_total = get_opt_int(j, "sample_total");
-  s.verdict = get_opt_string(j, "verdict");
+  if (auto v = get_opt_string(j, "verdict")) s.verdict = verdict_of(*v);
   s.error = get_opt_string(j, "error").value_or("");
   // A stored file name is joined to the session directory later; refuse anything that could escape it.
   if (s.file.find("..") != std::string::npos || s.file.empty() || s.file[0] == '/') {
@@ -82,8 +92,8 @@ Session session_from(const json& j) {
   s.package_changed = j.value("package_changed", false);
   for (const json& sub : j.at("submissions")) s.submissions.push_back(submission_from(sub));
   if (j.contains("final") && j.at("final").is_object()) {
-    s.final_verdict = j.at("final").at("verdict").get<std::string>();
-    s.final_score = j.at("final").value("score", json::object());
+    s.final_verdict = verdict_of(j.at("final").at("verdict").get<std::string>());
+    if (j.at("final").contains("score")) s.final_score = runner::score_from_json(j.at("final").at("score"));
   }
   return s;
 }
@@ -127,18 +137,23 @@ nlohmann::json to_json(const Session& s) {
          {"finished_by", s.finished_by.empty() ? json(nullptr) : json(s.finished_by)},
          {"package_changed", s.package_changed},
          {"submissions", subs}};
-  if (s.final_verdict) j["final"] = {{"verdict", *s.final_verdict}, {"score", s.final_score}};
+  if (s.final_verdict) {
+    j["final"] = {{"verdict", runner::to_string(*s.final_verdict)}};
+    if (s.final_score) j["final"]["score"] = runner::to_json(*s.final_score);
+  }
   return j;
 }
 
 Session load_session(const SessionFiles& files) {
   std::filesystem::path path = files.session_json();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw runner::UserError(path, "missing or unreadable session file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  std::string text;
   try {
-    return session_from(json::parse(buffer.str()));
+    text = fs::read_file(path, kMaxSessionFileBytes);
+  } catch (const runner::UserError&) {
+    throw runner::UserError(path, "missing or unreadable session file");
+  }
+  try {
+    return session_from(json::parse(text));
   } catch (const runner::UserError& e) {
     throw runner::UserError(path, std::string("corrupted: ") + e.what());
   } catch (const json::exception& e) {

@@ -37,14 +37,11 @@ void check_content(const std::filesystem::path& file, const std::string& content
   }
 }
 
-void record_sample_result(Submission& entry, const nlohmann::json& result, const runner::Exercise& exercise) {
-  int passed = 0;
-  for (const auto& test : result.value("tests", nlohmann::json::array())) {
-    if (test.value("verdict", "") == "AC") ++passed;
-  }
-  entry.sample_passed = passed;
-  entry.sample_total = static_cast<int>(exercise.samples.size());
-  entry.verdict = result.value("verdict", "JE");
+void record_sample_result(Submission& entry, const runner::GradeResult& result) {
+  const runner::SampleCount samples = runner::count_samples(result);
+  entry.sample_passed = samples.passed;
+  entry.sample_total = samples.total;
+  entry.verdict = result.verdict;
 }
 
 }  // namespace
@@ -99,14 +96,14 @@ SubmitOutcome submit(const SessionFiles& files, const std::filesystem::path& fil
   try {
     runner::Exercise exercise = load_frozen_package(files, s);
     out.result = grader.grade(exercise, files.dir / entry.file, runner::TestSelection::sample);
-    record_sample_result(entry, out.result, exercise);
+    record_sample_result(entry, *out.result);
   } catch (const runner::UserError& e) {
     entry.error = e.what();
     update(entry);
     throw;
   } catch (const std::exception& e) {
     entry.error = e.what();
-    entry.verdict = "JE";
+    entry.verdict = runner::Verdict::JE;
     update(entry);
     throw;
   }

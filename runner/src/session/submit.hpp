@@ -2,20 +2,20 @@
 // `session submit` (and every save under `session watch`): store an immutable snapshot, then grade
 // the sample tests only. Secret tests are graded once, by finish.
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <string>
 
+#include "proctor/runner/result.hpp"
 #include "session/grader.hpp"
 #include "session/session.hpp"
 
 namespace proctor::session {
 
 struct SubmitOutcome {
-  Session session;        // after the submission was recorded
-  Submission entry;       // the recorded submission (late ones too)
-  bool refused = false;   // late: stored as evidence, not graded
-  std::string refusal;    // why, for people
-  nlohmann::json result;  // the sample grade result document; null when refused
+  Session session;                            // after the submission was recorded
+  Submission entry;                           // the recorded submission (late ones too)
+  bool refused = false;                       // late: stored as evidence, not graded
+  std::string refusal;                        // why, for people
+  std::optional<runner::GradeResult> result;  // the sample grade; none when refused
 };
 
 // The reception time is taken before waiting for the session lock, so a submission received before the

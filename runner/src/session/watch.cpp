@@ -195,7 +195,8 @@ class Watcher {
     if (!s.submissions.empty() && s.submissions.back().verdict) {
       const Submission& last = s.submissions.back();
       line += " | last: " + std::to_string(last.sample_passed.value_or(0)) + "/" +
-              std::to_string(last.sample_total.value_or(0)) + " samples " + *last.verdict;
+              std::to_string(last.sample_total.value_or(0)) + " samples " +
+              std::string(runner::to_string(*last.verdict));
     }
     if (options_.color) {
       out_ << "\r\033[K" << line << std::flush;

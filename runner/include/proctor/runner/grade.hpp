@@ -1,12 +1,12 @@
 #pragma once
-// Proctor's main job: compile a submission, run the selected tests in the sandbox, check, and build
-// the JSON result (docs/result.schema.json).
+// Proctor's main job: compile a submission, run the selected tests in the sandbox, check, and return
+// the typed result (result.hpp; written as docs/result.schema.json by result_json.hpp).
 #include <filesystem>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "proctor/runner/exercise.hpp"
+#include "proctor/runner/result.hpp"
 
 namespace proctor::sandbox {
 class Sandbox;
@@ -20,7 +20,7 @@ struct TestProgress {
   std::size_t done = 0;
   std::size_t total = 0;
   std::string last_test;
-  std::string last_verdict;
+  Verdict last_verdict = Verdict::skipped;
 };
 
 struct GradeOptions {
@@ -30,9 +30,16 @@ struct GradeOptions {
   std::function<void(const TestProgress&)> on_progress;  // called from the grading thread(s), serialised
 };
 
-// Returns the result document ("schema": "proctor-result/1"). Throws UserError for a bad submission
-// (missing, unreadable, empty, binary) and InternalError when Proctor itself cannot work.
-nlohmann::json grade(sandbox::Sandbox& sandbox, const Exercise& exercise, const std::filesystem::path& submission,
-                     const GradeOptions& options);
+// Throws UserError for a bad submission (missing, unreadable, empty, binary) and InternalError when
+// Proctor itself cannot work. A judge failure while grading is a result with verdict JE, not a throw.
+GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
+                  const std::filesystem::path& submission, const GradeOptions& options);
+
+// What every result of `exercise` shares, whether or not anything ran: exercise, limits, the score's
+// total and maximum over `tests`, the runner's version. Verdict JE until someone decides.
+GradeResult result_frame(const Exercise& exercise, const std::vector<TestCase>& tests);
+
+// The wall-clock limit a run of `exercise` gets: its own, else the sandbox's default for its CPU limit.
+std::uint64_t wall_limit_ms(const ExerciseLimits& limits);
 
 }  // namespace proctor::runner

@@ -1,0 +1,112 @@
+#pragma once
+// The typed grading result: what grade() returns and what sessions, reports and the CLI consume. JSON
+// exists only where a result is written or read (result_json.hpp, docs/result.schema.json).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "proctor/runner/exercise.hpp"
+#include "proctor/runner/instant.hpp"
+#include "proctor/runner/verdict.hpp"
+#include "proctor/sandbox/run_report.hpp"
+
+namespace proctor::runner {
+
+inline constexpr const char* kResultSchema = "proctor-result/1";
+
+struct TestResult {
+  std::string name;   // "sample/1", "secret/group1/03"
+  std::string group;  // "sample", "secret", "secret/group1"
+  Visibility visibility = Visibility::secret;
+  Verdict verdict = Verdict::skipped;
+  std::uint64_t time_ms = 0, wall_ms = 0, memory_kb = 0;
+  std::optional<int> exit_code, signal;
+  std::optional<std::string> violation;
+  std::string message;
+  std::optional<std::string> diff;  // samples only: a secret test never carries its data
+};
+
+struct CompileWarning {
+  int line = 0;
+  int column = 0;
+  std::string message;
+  std::optional<std::string> option;  // e.g. "-Wunused-variable"
+};
+
+struct CompileResult {
+  CompileStatus status = CompileStatus::JE;
+  std::uint64_t duration_ms = 0;
+  std::vector<std::string> command;
+  std::string output;  // diagnostics, bounded
+  std::vector<CompileWarning> warnings;
+};
+
+struct Score {
+  std::size_t passed = 0, total = 0;
+  double points = 0, max_points = 0;
+};
+
+struct ExerciseInfo {
+  std::string id, title, path, sha256;
+};
+
+struct SubmissionInfo {
+  std::string path, sha256;
+  std::uint64_t bytes = 0;
+};
+
+struct LimitsInfo {
+  std::uint64_t time_ms = 0, wall_ms = 0, memory_mb = 0, output_kb = 0;
+};
+
+struct RunnerInfo {
+  std::string version, compiler;
+};
+
+// One submission in a session's timeline; sample figures are absent when it was not graded.
+struct TimelineEntry {
+  int n = 0;
+  Instant submitted_at{};
+  std::string sha256;
+  bool late = false;
+  std::optional<int> sample_passed, sample_total;
+  std::optional<Verdict> verdict;
+};
+
+// The `session` block of a session's result (docs/sessions.md).
+struct SessionRecord {
+  std::string id, candidate;
+  Instant started_at{}, deadline{};
+  std::optional<Instant> finished_at;
+  std::string finished_by;  // "deadline" | "interviewer" | "" (open)
+  bool package_changed = false;
+  std::vector<TimelineEntry> timeline;
+};
+
+struct GradeResult {
+  Verdict verdict = Verdict::JE;
+  Score score;
+  ExerciseInfo exercise;
+  SubmissionInfo submission;
+  CompileResult compile;
+  std::vector<TestResult> tests;
+  LimitsInfo limits;
+  sandbox::Layers layers;  // really active for the runs, or planned when nothing ran
+  RunnerInfo runner;
+  Instant started_at{}, finished_at{};
+  std::optional<std::string> error;  // for JE: what failed in the judge
+  std::optional<SessionRecord> session;
+};
+
+// The overall verdict from its parts: CE when the submission did not compile, JE when the judge
+// failed anywhere, else the first test (in order) that is neither AC nor skipped, else AC.
+Verdict overall_verdict(CompileStatus compile, bool judge_error, const std::vector<TestResult>& tests);
+
+// The sample tests' figures for a session timeline: passed among the samples, and how many there are.
+struct SampleCount {
+  int passed = 0, total = 0;
+};
+SampleCount count_samples(const GradeResult& result);
+
+}  // namespace proctor::runner

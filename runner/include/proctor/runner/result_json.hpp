@@ -1,0 +1,25 @@
+#pragma once
+// The result document (docs/result.schema.json, "proctor-result/1"): the one writer and the one reader
+// of GradeResult. Every string is written as valid UTF-8 (invalid bytes become U+FFFD), so a document
+// can always be serialised, whatever the compiler or the candidate's program printed.
+#include <nlohmann/json.hpp>
+
+#include "proctor/runner/result.hpp"
+
+namespace proctor::runner {
+
+nlohmann::json to_json(const GradeResult& result);
+
+// Reads a document written by to_json (or an older Proctor of the same schema). Throws UserError
+// naming the field, e.g. "not a Proctor result: tests[2].verdict: unknown verdict 'XX'".
+GradeResult result_from_json(const nlohmann::json& document);
+
+// Parts that other documents embed (session files, `session submit --json`).
+nlohmann::json to_json(const TestResult& test);
+nlohmann::json to_json(const CompileResult& compile);
+nlohmann::json to_json(const Score& score);
+nlohmann::json to_json(const TimelineEntry& entry);
+nlohmann::json to_json(const SessionRecord& session);
+Score score_from_json(const nlohmann::json& score);  // throws like result_from_json
+
+}  // namespace proctor::runner

@@ -1,0 +1,352 @@
+#include "proctor/runner/result_json.hpp"
+
+#include "proctor/runner/error.hpp"
+#include "text/utf8.hpp"
+#include "time/rfc3339.hpp"
+
+namespace proctor::runner {
+namespace {
+
+using nlohmann::json;
+
+// Every string of the document passes through here: one place where UTF-8 validity is enforced.
+json text(const std::string& s) {
+  return text::valid_utf8(s);
+}
+
+json optional_text(const std::optional<std::string>& s) {
+  return s ? text(*s) : json(nullptr);
+}
+
+json optional_int(const std::optional<int>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json warning_json(const CompileWarning& w) {
+  return {{"line", w.line},
+          {"column", w.column},
+          {"message", text(w.message)},
+          {"option", optional_text(w.option)}};
+}
+
+json layers_json(const sandbox::Layers& layers) {
+  json j = sandbox::to_json(layers);
+  for (auto& [key, value] : j.items()) {
+    if (value.is_string()) value = text(value.get_ref<const std::string&>());
+  }
+  if (j.contains("namespaces")) {
+    for (auto& n : j["namespaces"]) n = text(n.get_ref<const std::string&>());
+  }
+  return j;
+}
+
+// --- reading --------------------------------------------------------------------------------------
+
+[[noreturn]] void bad(const std::string& where, const std::string& problem) {
+  throw UserError("not a Proctor result: " + where + ": " + problem);
+}
+
+const json& at(const json& j, const std::string& where, const char* key) {
+  if (!j.is_object()) bad(where, "expected an object");
+  auto it = j.find(key);
+  if (it == j.end()) bad(where.empty() ? key : where + "." + key, "missing");
+  return *it;
+}
+
+std::string path_of(const std::string& where, const char* key) {
+  return where.empty() ? key : where + "." + key;
+}
+
+std::string get_string(const json& j, const std::string& where, const char* key) {
+  const json& v = at(j, where, key);
+  if (!v.is_string()) bad(path_of(where, key), "expected a string");
+  return v.get<std::string>();
+}
+
+std::optional<std::string> get_optional_string(const json& j, const std::string& where, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  return get_string(j, where, key);
+}
+
+std::uint64_t get_u64(const json& j, const std::string& where, const char* key) {
+  const json& v = at(j, where, key);
+  if (!v.is_number_integer() ||
+      (v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0)) {
+    bad(path_of(where, key), "expected a non-negative integer");
+  }
+  return v.get<std::uint64_t>();
+}
+
+std::optional<int> get_optional_int(const json& j, const std::string& where, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  const json& v = j[key];
+  if (!v.is_number_integer()) bad(path_of(where, key), "expected an integer or null");
+  return v.get<int>();
+}
+
+double get_number(const json& j, const std::string& where, const char* key) {
+  const json& v = at(j, where, key);
+  if (!v.is_number()) bad(path_of(where, key), "expected a number");
+  return v.get<double>();
+}
+
+bool get_bool(const json& j, const std::string& where, const char* key) {
+  const json& v = at(j, where, key);
+  if (!v.is_boolean()) bad(path_of(where, key), "expected true or false");
+  return v.get<bool>();
+}
+
+Instant get_time(const json& j, const std::string& where, const char* key) {
+  const std::string s = get_string(j, where, key);
+  try {
+    return time::from_iso(s);
+  } catch (const UserError& e) {
+    bad(path_of(where, key), e.what());
+  }
+}
+
+const json& get_array(const json& j, const std::string& where, const char* key) {
+  const json& v = at(j, where, key);
+  if (!v.is_array()) bad(path_of(where, key), "expected an array");
+  return v;
+}
+
+Verdict get_verdict(const json& j, const std::string& where, const char* key) {
+  const std::string s = get_string(j, where, key);
+  auto v = verdict_from_string(s);
+  if (!v) bad(path_of(where, key), "unknown verdict '" + s + "'");
+  return *v;
+}
+
+std::string item(const std::string& where, const char* key, std::size_t i) {
+  return path_of(where, key) + "[" + std::to_string(i) + "]";
+}
+
+TestResult test_from(const json& t, const std::string& where) {
+  TestResult r;
+  r.name = get_string(t, where, "name");
+  r.group = get_string(t, where, "group");
+  const std::string visibility = get_string(t, where, "visibility");
+  if (visibility != "sample" && visibility != "secret")
+    bad(where + ".visibility", "expected sample or secret");
+  r.visibility = visibility == "sample" ? Visibility::sample : Visibility::secret;
+  r.verdict = get_verdict(t, where, "verdict");
+  r.time_ms = get_u64(t, where, "time_ms");
+  r.wall_ms = get_u64(t, where, "wall_ms");
+  r.memory_kb = get_u64(t, where, "memory_kb");
+  r.exit_code = get_optional_int(t, where, "exit_code");
+  r.signal = get_optional_int(t, where, "signal");
+  r.violation = get_optional_string(t, where, "violation");
+  r.message = get_string(t, where, "message");
+  if (r.visibility == Visibility::sample) r.diff = get_optional_string(t, where, "diff");
+  return r;
+}
+
+CompileResult compile_from(const json& c) {
+  const std::string where = "compile";
+  CompileResult r;
+  const std::string status = get_string(c, where, "status");
+  auto parsed = compile_status_from_string(status);
+  if (!parsed) bad("compile.status", "unknown status '" + status + "'");
+  r.status = *parsed;
+  r.duration_ms = get_u64(c, where, "duration_ms");
+  const json& command = get_array(c, where, "command");
+  for (std::size_t i = 0; i < command.size(); ++i) {
+    if (!command[i].is_string()) bad(item(where, "command", i), "expected a string");
+    r.command.push_back(command[i].get<std::string>());
+  }
+  r.output = get_string(c, where, "output");
+  const json& warnings = get_array(c, where, "warnings");
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    const std::string w = item(where, "warnings", i);
+    CompileWarning cw;
+    cw.line = static_cast<int>(get_u64(warnings[i], w, "line"));
+    cw.column = static_cast<int>(get_u64(warnings[i], w, "column"));
+    cw.message = get_string(warnings[i], w, "message");
+    cw.option = get_optional_string(warnings[i], w, "option");
+    r.warnings.push_back(std::move(cw));
+  }
+  return r;
+}
+
+sandbox::Layers layers_from(const json& s) {
+  const std::string where = "sandbox";
+  sandbox::Layers l;
+  l.seccomp = get_bool(s, where, "seccomp");
+  l.landlock_abi = static_cast<int>(get_u64(s, where, "landlock_abi"));
+  const json& ns = get_array(s, where, "namespaces");
+  for (std::size_t i = 0; i < ns.size(); ++i) {
+    if (!ns[i].is_string()) bad(item(where, "namespaces", i), "expected a string");
+    l.namespaces.push_back(ns[i].get<std::string>());
+  }
+  l.cgroup = get_string(s, where, "cgroup");
+  l.memory_limit = get_string(s, where, "memory_limit");
+  l.process_limit = get_string(s, where, "process_limit");
+  l.privileges_dropped = get_bool(s, where, "privileges_dropped");
+  l.insecure = get_bool(s, where, "insecure");
+  return l;
+}
+
+SessionRecord session_from(const json& s) {
+  const std::string where = "session";
+  SessionRecord r;
+  r.id = get_string(s, where, "id");
+  r.candidate = get_string(s, where, "candidate");
+  r.started_at = get_time(s, where, "started_at");
+  r.deadline = get_time(s, where, "deadline");
+  if (s.contains("finished_at") && !s["finished_at"].is_null())
+    r.finished_at = get_time(s, where, "finished_at");
+  r.finished_by = get_optional_string(s, where, "finished_by").value_or("");
+  if (s.contains("package_changed")) r.package_changed = get_bool(s, where, "package_changed");
+  const json& timeline = get_array(s, where, "timeline");
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const std::string w = item(where, "timeline", i);
+    const json& e = timeline[i];
+    TimelineEntry entry;
+    entry.n = static_cast<int>(get_u64(e, w, "n"));
+    entry.submitted_at = get_time(e, w, "submitted_at");
+    entry.sha256 = get_string(e, w, "sha256");
+    entry.late = get_bool(e, w, "late");
+    entry.sample_passed = get_optional_int(e, w, "sample_passed");
+    entry.sample_total = get_optional_int(e, w, "sample_total");
+    if (e.contains("verdict") && !e["verdict"].is_null()) entry.verdict = get_verdict(e, w, "verdict");
+    r.timeline.push_back(std::move(entry));
+  }
+  return r;
+}
+
+}  // namespace
+
+json to_json(const TestResult& t) {
+  const bool sample = t.visibility == Visibility::sample;
+  json j = {{"name", text(t.name)},
+            {"group", text(t.group)},
+            {"visibility", sample ? "sample" : "secret"},
+            {"verdict", to_string(t.verdict)},
+            {"time_ms", t.time_ms},
+            {"wall_ms", t.wall_ms},
+            {"memory_kb", t.memory_kb},
+            {"exit_code", optional_int(t.exit_code)},
+            {"signal", optional_int(t.signal)},
+            {"violation", optional_text(t.violation)},
+            {"message", text(t.message)}};
+  // A secret test never carries its data, whatever the caller filled in.
+  if (sample && t.diff) j["diff"] = text(*t.diff);
+  return j;
+}
+
+json to_json(const CompileResult& c) {
+  json command = json::array();
+  for (const std::string& a : c.command) command.push_back(text(a));
+  json warnings = json::array();
+  for (const CompileWarning& w : c.warnings) warnings.push_back(warning_json(w));
+  return {{"status", to_string(c.status)},
+          {"duration_ms", c.duration_ms},
+          {"command", command},
+          {"output", text(c.output)},
+          {"warnings", warnings}};
+}
+
+json to_json(const Score& s) {
+  return {{"passed", s.passed}, {"total", s.total}, {"points", s.points}, {"max_points", s.max_points}};
+}
+
+json to_json(const TimelineEntry& e) {
+  json j{{"n", e.n},
+         {"submitted_at", time::to_iso(e.submitted_at)},
+         {"sha256", text(e.sha256)},
+         {"late", e.late}};
+  // Absent rather than null when the samples were not graded (late, interrupted, failed): the schema
+  // types them as integers, and "absent" reads as "no result" to every consumer.
+  if (e.sample_passed) j["sample_passed"] = *e.sample_passed;
+  if (e.sample_total) j["sample_total"] = *e.sample_total;
+  if (e.verdict) j["verdict"] = to_string(*e.verdict);
+  return j;
+}
+
+json to_json(const SessionRecord& s) {
+  json timeline = json::array();
+  for (const TimelineEntry& e : s.timeline) timeline.push_back(to_json(e));
+  return {{"id", text(s.id)},
+          {"candidate", text(s.candidate)},
+          {"started_at", time::to_iso(s.started_at)},
+          {"deadline", time::to_iso(s.deadline)},
+          {"finished_at", s.finished_at ? json(time::to_iso(*s.finished_at)) : json(nullptr)},
+          {"finished_by", s.finished_by.empty() ? json(nullptr) : text(s.finished_by)},
+          {"package_changed", s.package_changed},
+          {"timeline", timeline}};
+}
+
+json to_json(const GradeResult& r) {
+  json tests = json::array();
+  for (const TestResult& t : r.tests) tests.push_back(to_json(t));
+  json doc = {
+      {"schema", kResultSchema},
+      {"verdict", to_string(r.verdict)},
+      {"score", to_json(r.score)},
+      {"exercise",
+       {{"id", text(r.exercise.id)},
+        {"title", text(r.exercise.title)},
+        {"path", text(r.exercise.path)},
+        {"sha256", text(r.exercise.sha256)}}},
+      {"submission",
+       {{"path", text(r.submission.path)},
+        {"sha256", text(r.submission.sha256)},
+        {"bytes", r.submission.bytes}}},
+      {"compile", to_json(r.compile)},
+      {"tests", tests},
+      {"limits",
+       {{"time_ms", r.limits.time_ms},
+        {"wall_ms", r.limits.wall_ms},
+        {"memory_mb", r.limits.memory_mb},
+        {"output_kb", r.limits.output_kb}}},
+      {"sandbox", layers_json(r.layers)},
+      {"runner", {{"version", text(r.runner.version)}, {"compiler", text(r.runner.compiler)}}},
+      {"started_at", time::to_iso(r.started_at)},
+      {"finished_at", time::to_iso(r.finished_at)},
+  };
+  if (r.error) doc["error"] = text(*r.error);
+  if (r.session) doc["session"] = to_json(*r.session);
+  return doc;
+}
+
+Score score_from_json(const json& s) {
+  Score score;
+  score.passed = get_u64(s, "score", "passed");
+  score.total = get_u64(s, "score", "total");
+  score.points = get_number(s, "score", "points");
+  score.max_points = get_number(s, "score", "max_points");
+  return score;
+}
+
+GradeResult result_from_json(const json& doc) {
+  if (!doc.is_object()) bad("document", "expected a JSON object");
+  const std::string schema = get_string(doc, "", "schema");
+  if (schema != kResultSchema)
+    bad("schema", "expected \"" + std::string(kResultSchema) + "\", got \"" + schema + "\"");
+  GradeResult r;
+  r.verdict = get_verdict(doc, "", "verdict");
+  r.score = score_from_json(at(doc, "", "score"));
+  const json& ex = at(doc, "", "exercise");
+  r.exercise = {get_string(ex, "exercise", "id"), get_string(ex, "exercise", "title"),
+                get_string(ex, "exercise", "path"), get_string(ex, "exercise", "sha256")};
+  const json& sub = at(doc, "", "submission");
+  r.submission = {get_string(sub, "submission", "path"), get_string(sub, "submission", "sha256"),
+                  get_u64(sub, "submission", "bytes")};
+  r.compile = compile_from(at(doc, "", "compile"));
+  const json& tests = get_array(doc, "", "tests");
+  for (std::size_t i = 0; i < tests.size(); ++i) r.tests.push_back(test_from(tests[i], item("", "tests", i)));
+  const json& limits = at(doc, "", "limits");
+  r.limits = {get_u64(limits, "limits", "time_ms"), get_u64(limits, "limits", "wall_ms"),
+              get_u64(limits, "limits", "memory_mb"), get_u64(limits, "limits", "output_kb")};
+  r.layers = layers_from(at(doc, "", "sandbox"));
+  const json& runner = at(doc, "", "runner");
+  r.runner = {get_string(runner, "runner", "version"), get_string(runner, "runner", "compiler")};
+  r.started_at = get_time(doc, "", "started_at");
+  r.finished_at = get_time(doc, "", "finished_at");
+  r.error = get_optional_string(doc, "", "error");
+  if (doc.contains("session")) r.session = session_from(doc["session"]);
+  return r;
+}
+
+}  // namespace proctor::runner
