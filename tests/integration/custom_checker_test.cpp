@@ -8,6 +8,7 @@
 #include "outer_cgroup.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/grade.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "schema_check.hpp"
 
@@ -71,7 +72,9 @@ class CustomChecker : public ::testing::Test {
   nlohmann::json grade(const std::string& source) {
     write_text(dir_.path() / "sub.c", source);
     proctor::runner::GradeOptions options;
-    auto r = proctor::runner::grade(*sandbox_, exercise_, dir_.path() / "sub.c", options);
+    // The document as written: what the schema check and every reader see.
+    auto r = proctor::runner::to_json(
+        proctor::runner::grade(*sandbox_, exercise_, dir_.path() / "sub.c", options));
     std::printf("%s\n", r.dump().c_str());
     return r;
   }

@@ -3,6 +3,7 @@
 // opens data/secret, and attacks at compile time end as CE without leaking host files.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -27,7 +28,7 @@ namespace {
 const fs::path kExercises = fs::path(PROCTOR_SOURCE_DIR) / "exercises";
 
 const std::map<std::string, std::string> kExpected = {
-    {"accepted", "AC"},       {"wrong_answer", "WA"},          {"time_limit_exceeded", "TLE"},
+    {"accepted", "AC"},        {"wrong_answer", "WA"},           {"time_limit_exceeded", "TLE"},
     {"run_time_error", "RTE"}, {"memory_limit_exceeded", "MLE"}, {"compile_error", "CE"}};
 
 std::vector<std::string> bundled_submissions() {
@@ -55,8 +56,8 @@ class OuterCgroupEnvironment : public ::testing::Environment {
 
 const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new OuterCgroupEnvironment);
 
-json grade_json(const fs::path& exercise, const fs::path& submission, const std::string& extra, int& exit_code,
-                std::string& output) {
+json grade_json(const fs::path& exercise, const fs::path& submission, const std::string& extra,
+                int& exit_code, std::string& output) {
   TempDirectory tmp;
   const fs::path result = tmp.path() / "result.json";
   auto r = run_cli("grade " + shell_quote(exercise) + " " + shell_quote(submission) + " --json " +
@@ -117,8 +118,8 @@ TEST(GradeInput, BadSubmissionsAreOneLineAndExitTwo) {
   write_text(tmp.path() / "binary.c", std::string("int main\0(void){}", 17));
   fs::create_directory(tmp.path() / "dir.c");
   for (const std::string name : {"empty.c", "binary.c", "dir.c", "missing.c"}) {
-    auto r = run_cli("grade " + shell_quote(kExercises / "log-levels") + " " + shell_quote(tmp.path() / name) +
-                     " --json " + shell_quote(tmp.path() / "r.json"));
+    auto r = run_cli("grade " + shell_quote(kExercises / "log-levels") + " " +
+                     shell_quote(tmp.path() / name) + " --json " + shell_quote(tmp.path() / "r.json"));
     EXPECT_EQ(r.exit_code, 2) << name << ": " << r.output;
     EXPECT_NE(r.output.find(name), std::string::npos) << r.output;
     EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
@@ -155,8 +156,9 @@ TEST(Practice, NeverOpensSecretData) {
 TEST(Practice, FailingSampleShowsAReadableDiff) {
   TempDirectory tmp;
   write_text(tmp.path() / "wrong.c", "#include <stdio.h>\nint main(void){ puts(\"nonsense\"); return 0; }\n");
-  auto r = run_cli("practice " + shell_quote(kExercises / "log-levels") + " " + shell_quote(tmp.path() / "wrong.c") +
-                   " --color never --json " + shell_quote(tmp.path() / "r.json"));
+  auto r = run_cli("practice " + shell_quote(kExercises / "log-levels") + " " +
+                   shell_quote(tmp.path() / "wrong.c") + " --color never --json " +
+                   shell_quote(tmp.path() / "r.json"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   json j = json::parse(read_text(tmp.path() / "r.json"));
   EXPECT_EQ(j["verdict"], "WA");
@@ -218,14 +220,93 @@ INSTANTIATE_TEST_SUITE_P(
         std::make_pair("incbin_dev_zero",
                        "__asm__(\".section .rodata\\n.incbin \\\"/dev/zero\\\"\\n.previous\");\n"
                        "int main(void){return 0;}\n"),
-        std::make_pair("macro_bomb",
-                       "#define A x x x x x x x x x x\n#define B A A A A A A A A A A\n#define C B B B B B B B B B B\n"
-                       "#define D C C C C C C C C C C\n#define E D D D D D D D D D D\n"
-                       "#define F E E E E E E E E E E\n#define G F F F F F F F F F F\n"
-                       "#define H G G G G G G G G G G\nint main(void){ H; return 0; }\n"),
-        std::make_pair("error_flood", [] {
-          std::string s = "int main(void){\n";
-          for (int i = 0; i < 20000; ++i) s += "  undefined_thing_" + std::to_string(i) + " = 1;\n";
-          return s + "}\n";
-        }())),
+        std::make_pair(
+            "macro_bomb",
+            "#define A x x x x x x x x x x\n#define B A A A A A A A A A A\n#define C B B B B B B B B B B\n"
+            "#define D C C C C C C C C C C\n#define E D D D D D D D D D D\n"
+            "#define F E E E E E E E E E E\n#define G F F F F F F F F F F\n"
+            "#define H G G G G G G G G G G\nint main(void){ H; return 0; }\n"),
+        std::make_pair("error_flood",
+                       [] {
+                         std::string s = "int main(void){\n";
+                         for (int i = 0; i < 20000; ++i)
+                           s += "  undefined_thing_" + std::to_string(i) + " = 1;\n";
+                         return s + "}\n";
+                       }())),
     [](const auto& info) { return info.param.first; });
+
+// A result document is always written: compiler output with invalid UTF-8, or cut at its byte limit in
+// the middle of a character, still makes a valid document (invalid bytes become U+FFFD), exit 1 and CE.
+TEST(GradeCli, InvalidUtf8InCompilerOutputStillWritesTheResult) {
+  TempDirectory tmp;
+  write_text(tmp.path() / "bad.c", "#error broken \xff\xfe bytes\nint main(void){return 0;}\n");
+  int code = 0;
+  std::string output;
+  json result = grade_json(kExercises / "log-levels", tmp.path() / "bad.c", "", code, output);
+  ASSERT_FALSE(result.is_null()) << output;
+  EXPECT_EQ(code, 1) << output;
+  EXPECT_EQ(result["verdict"], "CE");
+  const std::string diagnostics = result["compile"]["output"];
+  EXPECT_NE(diagnostics.find("broken \xef\xbf\xbd\xef\xbf\xbd bytes"), std::string::npos) << diagnostics;
+  EXPECT_TRUE(matches_result_schema(result));
+}
+
+TEST(GradeCli, ErrorFloodOfMultiByteCharactersIsCutOnACharacterBoundary) {
+  // Three shifts of the same flood: whatever gcc's exact layout, at least two of them put the 64 KiB
+  // cut inside a three-byte character.
+  for (int shift = 0; shift < 3; ++shift) {
+    TempDirectory tmp;
+    std::string source;
+    for (int i = 0; i < 40; ++i) {
+      source += "#error " + std::string(i == 0 ? static_cast<std::size_t>(shift) : 0, 'x');
+      for (int k = 0; k < 600; ++k) source += "\xe2\x82\xac";  // U+20AC
+      source += "\n";
+    }
+    source += "int main(void){return 0;}\n";
+    write_text(tmp.path() / "flood.c", source);
+    int code = 0;
+    std::string output;
+    json result = grade_json(kExercises / "log-levels", tmp.path() / "flood.c", "", code, output);
+    ASSERT_FALSE(result.is_null()) << "shift " << shift << ": " << output.substr(0, 500);
+    EXPECT_EQ(code, 1);
+    EXPECT_EQ(result["verdict"], "CE");
+    const std::string diagnostics = result["compile"]["output"];
+    EXPECT_NE(diagnostics.find("more bytes truncated]"), std::string::npos);
+    EXPECT_EQ(diagnostics.find("\xef\xbf\xbd"), std::string::npos) << "cut on a boundary, nothing replaced";
+    EXPECT_LE(diagnostics.size(), 64u * 1024 + 200);
+  }
+}
+
+// Function exercises link every submission against the same harness: it is compiled once and kept in
+// a private cache (0700, owned by this user); a second grade reuses the entry and adds none.
+TEST(GradeCli, FunctionHarnessIsCompiledOnceIntoAPrivateCache) {
+  const fs::path exercise = kExercises / "masked-search";
+  const fs::path ref = exercise / "submissions" / "accepted" / "ref.c";
+  int code = 0;
+  std::string output;
+  json first = grade_json(exercise, ref, "--tests sample", code, output);
+  ASSERT_EQ(code, 0) << output;
+  const fs::path cache = fs::temp_directory_path() / ("proctor-harness-" + std::to_string(geteuid()));
+  struct stat st {};
+  ASSERT_EQ(lstat(cache.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISDIR(st.st_mode));
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+  EXPECT_EQ(st.st_uid, geteuid());
+  auto entries = [&] {
+    std::map<std::string, fs::file_time_type> found;
+    for (const auto& e : fs::directory_iterator(cache)) {
+      if (e.path().filename().string().rfind("tmp-", 0) == 0) continue;
+      bool objects = false;
+      for (const auto& f : fs::directory_iterator(e.path()))
+        objects = objects || f.path().extension() == ".o";
+      if (objects) found[e.path().filename().string()] = fs::last_write_time(e.path());
+    }
+    return found;
+  };
+  const auto before = entries();
+  ASSERT_FALSE(before.empty());
+  json second = grade_json(exercise, ref, "--tests sample", code, output);
+  ASSERT_EQ(code, 0) << output;
+  EXPECT_EQ(second["verdict"], "AC");
+  EXPECT_EQ(entries(), before) << "the second grade compiled the harness again";
+}

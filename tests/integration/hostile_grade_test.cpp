@@ -10,6 +10,7 @@
 #include "outer_cgroup.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/grade.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "proctor/sandbox/launch.hpp"
 
 namespace fs = std::filesystem;
@@ -25,8 +26,8 @@ std::vector<std::string> gradable_cases() {
     // Attacks that need arguments, threads or another profile are the sandbox test's business.
     // Those that include a sibling attack's source cannot be a single-file submission either.
     const bool includes_sibling = proctor::test::read_file(source).find(".c\"") != std::string::npos;
-    if (c.profile != "program" || !c.args.empty() || c.options.count("threads") || !c.requires_features.empty() ||
-        includes_sibling) {
+    if (c.profile != "program" || !c.args.empty() || c.options.count("threads") ||
+        !c.requires_features.empty() || includes_sibling) {
       continue;
     }
     out.push_back(source.string());
@@ -68,15 +69,20 @@ TEST_P(HostileSubmission, GetsTheExpectedVerdictWhenGraded) {
                            {"memory_mb", option("memory_mb", 64)},
                            {"output_kb", option("output_kb", 64)}};
   if (c.options.count("wall_ms")) limits["wall_ms"] = c.options.at("wall_ms");
-  nlohmann::json exercise = {{"id", "hostile"}, {"title", "Hostile"}, {"kind", "program"}, {"language", "c"},
-                             {"duration_minutes", 30}, {"limits", limits}, {"checker", {{"type", "tokens"}}}};
+  nlohmann::json exercise = {{"id", "hostile"},
+                             {"title", "Hostile"},
+                             {"kind", "program"},
+                             {"language", "c"},
+                             {"duration_minutes", 30},
+                             {"limits", limits},
+                             {"checker", {{"type", "tokens"}}}};
   write_text(ex / "exercise.json", exercise.dump());
   write_text(ex / "statement.md", "Anything.\n");
   write_text(ex / "data" / "sample" / "1.in", "");
   write_text(ex / "data" / "sample" / "1.ans", "proctor-expected-output\n");
   auto loaded = proctor::runner::load_exercise(ex);
   proctor::runner::GradeOptions options;
-  auto r = proctor::runner::grade(*Environment::sandbox, loaded, c.source, options);
+  auto r = proctor::runner::to_json(proctor::runner::grade(*Environment::sandbox, loaded, c.source, options));
   ASSERT_EQ(r["compile"]["status"], "OK") << r["compile"]["output"].get<std::string>();
   const auto& test = r["tests"][0];
   std::string verdict = test["verdict"];
@@ -91,6 +97,5 @@ TEST_P(HostileSubmission, GetsTheExpectedVerdictWhenGraded) {
   EXPECT_EQ(r.dump().find("root:x:0:0"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, HostileSubmission, ::testing::ValuesIn(gradable_cases()), [](const auto& info) {
-  return fs::path(info.param).stem().string();
-});
+INSTANTIATE_TEST_SUITE_P(Corpus, HostileSubmission, ::testing::ValuesIn(gradable_cases()),
+                         [](const auto& info) { return fs::path(info.param).stem().string(); });

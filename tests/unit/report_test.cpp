@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "proctor/runner/error.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "report/escape.hpp"
 #include "report/model.hpp"
 
@@ -16,7 +18,7 @@ using namespace proctor::report;
 
 const char* kEvil = "<script>alert(1)</script>";
 
-json result() {
+json document() {
   return json::parse(R"({
     "schema": "proctor-result/1", "verdict": "WA",
     "score": {"passed": 2, "total": 3, "points": 2, "max_points": 3},
@@ -53,6 +55,14 @@ json result() {
                   {"n": 3, "submitted_at": "2025-03-01T09:20:00.000Z", "sha256": "cc", "late": false},
                   {"n": 4, "submitted_at": "2025-03-01T09:31:00.000Z", "sha256": "dd", "late": true}]}
   })");
+}
+
+proctor::runner::GradeResult typed(const json& doc) {
+  return proctor::runner::result_from_json(doc);
+}
+
+proctor::runner::GradeResult result() {
+  return typed(document());
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
@@ -103,11 +113,11 @@ TEST(ReportMarkdown, HasTablesAndEscapesCells) {
 }
 
 TEST(ReportHtml, SelfContainedAndEscaped) {
-  json doc = result();
+  json doc = document();
   doc["session"]["candidate"] = kEvil;
   doc["compile"]["output"] = std::string("</pre>") + kEvil;
   doc["tests"][2]["message"] = "<img src=x onerror=alert(1)>";
-  std::string html = render(doc, Format::html);
+  std::string html = render(typed(doc), Format::html);
   EXPECT_TRUE(contains(html, "<!DOCTYPE html>"));
   EXPECT_TRUE(contains(html, "<style>"));
   EXPECT_FALSE(contains(html, "<script")) << "untrusted text reached the page unescaped";
@@ -123,20 +133,39 @@ TEST(ReportHtml, SelfContainedAndEscaped) {
   EXPECT_TRUE(contains(html, "<svg")) << "the session timeline chart";
 }
 
-TEST(Report, ToleratesMinimalAndForeignDocuments) {
-  json minimal = {{"schema", "proctor-result/1"}};
-  for (Format f : {Format::text, Format::markdown, Format::html}) {
-    EXPECT_NO_THROW(render(minimal, f));
-    EXPECT_NO_THROW(render(json::object(), f));
-    json odd = result();
-    odd["tests"] = "not an array";
-    odd["session"]["timeline"] = json::array({1, "x", nullptr});
-    odd["score"]["passed"] = "two";
-    EXPECT_NO_THROW(render(odd, f));
-  }
-  json no_session = result();
+// A result is read back through the one reader: a foreign document is refused with the field named,
+// never half-rendered.
+TEST(Report, RefusesForeignDocumentsNamingTheField) {
+  auto refused = [](const json& doc, const std::string& field) {
+    try {
+      typed(doc);
+      ADD_FAILURE() << "accepted " << doc.dump();
+    } catch (const proctor::runner::UserError& e) {
+      EXPECT_TRUE(contains(e.what(), field)) << e.what();
+    }
+  };
+  refused(json{{"schema", "proctor-result/1"}}, "verdict");
+  refused(json::object(), "schema");
+  json odd = document();
+  odd["tests"] = "not an array";
+  refused(odd, "tests");
+  odd = document();
+  odd["session"]["timeline"] = json::array({1, "x", nullptr});
+  refused(odd, "session.timeline[0]");
+  odd = document();
+  odd["score"]["passed"] = "two";
+  refused(odd, "score.passed");
+  odd = document();
+  odd["tests"][1]["verdict"] = "PE";
+  refused(odd, "tests[1].verdict");
+}
+
+TEST(Report, WithoutSessionHasNoSessionSection) {
+  json no_session = document();
   no_session.erase("session");
-  EXPECT_FALSE(contains(render(no_session, Format::text), "Session"));
+  for (Format f : {Format::text, Format::markdown, Format::html})
+    EXPECT_NO_THROW(render(typed(no_session), f));
+  EXPECT_FALSE(contains(render(typed(no_session), Format::text), "Session"));
 }
 
 TEST(Escape, TextNeutralisesTerminalControls) {

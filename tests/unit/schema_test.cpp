@@ -2,6 +2,8 @@
 // rejected (a leaking secret test above all).
 #include <gtest/gtest.h>
 
+#include "proctor/runner/error.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "schema_check.hpp"
 
 namespace {
@@ -51,6 +53,63 @@ json valid_result() {
 
 TEST(ResultSchema, AcceptsAValidDocument) {
   EXPECT_TRUE(matches_result_schema(valid_result()));
+}
+
+// The one reader and the one writer agree with the schema: a document read and written again is the
+// same document, except for what the schema leaves to writers (timestamps in UTC, fields sessions add).
+TEST(ResultDocument, ReadAndWrittenAgainIsTheSameDocument) {
+  json doc = valid_result();
+  json again = proctor::runner::to_json(proctor::runner::result_from_json(doc));
+  EXPECT_TRUE(matches_result_schema(again));
+  EXPECT_EQ(again["started_at"], "2024-05-01T09:30:00.000Z");
+  EXPECT_EQ(again["finished_at"], "2024-05-01T07:30:02.250Z") << "the same instant, in UTC";
+  for (const char* key :
+       {"verdict", "score", "exercise", "submission", "compile", "tests", "limits", "sandbox", "runner"}) {
+    EXPECT_EQ(again[key], doc[key]) << key;
+  }
+  EXPECT_EQ(again["session"]["timeline"][0]["sample_total"], 2);
+  EXPECT_FALSE(again["session"]["timeline"][0].contains("verdict")) << "not graded: absent, not null";
+}
+
+// Whatever bytes the compiler or the program printed, the document serialises and validates.
+TEST(ResultDocument, InvalidUtf8IsReplacedInEveryTextField) {
+  proctor::runner::GradeResult r = proctor::runner::result_from_json(valid_result());
+  const std::string bad = "caf\xc3 \xff\xfe \xe2\x82";  // cut character, invalid bytes, cut at the end
+  r.compile.output = bad;
+  r.compile.warnings[0].message = bad;
+  r.tests[1].diff = bad;
+  r.tests[1].message = bad;
+  r.exercise.title = bad;
+  r.submission.path = bad;
+  r.error = bad;
+  r.session->candidate = bad;
+  json doc = proctor::runner::to_json(r);
+  std::string text;
+  ASSERT_NO_THROW(text = doc.dump());
+  EXPECT_EQ(doc["compile"]["output"], "caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd");
+  EXPECT_EQ(doc["tests"][1]["diff"], doc["compile"]["output"]);
+  EXPECT_EQ(doc["session"]["candidate"], doc["compile"]["output"]);
+  EXPECT_TRUE(matches_result_schema(doc));
+}
+
+TEST(ResultDocument, ASecretTestNeverCarriesADiff) {
+  proctor::runner::GradeResult r = proctor::runner::result_from_json(valid_result());
+  r.tests[2].diff = "expected 42";
+  EXPECT_FALSE(proctor::runner::to_json(r)["tests"][2].contains("diff"));
+}
+
+TEST(ResultDocument, ForeignDocumentsAreRefusedNamingTheField) {
+  json doc = valid_result();
+  doc["tests"][0]["verdict"] = "PE";
+  EXPECT_THROW(proctor::runner::result_from_json(doc), proctor::runner::UserError);
+  doc = valid_result();
+  doc["schema"] = "proctor-result/2";
+  try {
+    proctor::runner::result_from_json(doc);
+    ADD_FAILURE() << "accepted schema 2";
+  } catch (const proctor::runner::UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("schema"), std::string::npos) << e.what();
+  }
 }
 
 TEST(ResultSchema, AcceptsACompileErrorWithoutTestsOrSession) {

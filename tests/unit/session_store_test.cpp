@@ -8,6 +8,7 @@
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
 #include "proctor/runner/error.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "session/session.hpp"
 #include "session/timeline.hpp"
 
@@ -44,7 +45,7 @@ class SessionStore : public ::testing::Test {
     a.bytes = 10;
     a.sample_passed = 1;
     a.sample_total = 2;
-    a.verdict = "WA";
+    a.verdict = proctor::runner::Verdict::WA;
     Submission b = a;
     b.n = 2;
     b.file = "submissions/002.c";
@@ -64,7 +65,7 @@ TEST_F(SessionStore, RoundTrip) {
   EXPECT_EQ(nlohmann::json(to_json(back)), nlohmann::json(to_json(s)));
   EXPECT_EQ(back.last_on_time()->n, 2);
   EXPECT_EQ(back.next_number(), 3);
-  nlohmann::json block = session_block(back);
+  nlohmann::json block = proctor::runner::to_json(session_record(back));
   EXPECT_EQ(block["timeline"][0]["sample_passed"], 1);
   EXPECT_FALSE(block["timeline"][1].contains("sample_passed")) << "ungraded: absent, not null";
 }

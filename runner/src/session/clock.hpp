@@ -10,7 +10,10 @@
 
 namespace proctor::session {
 
-// The codec lives in time/ (shared with results and reports); sessions use it under these names.
+// The instant type and the codec live below sessions (shared with results and reports); sessions use
+// them under these names.
+using proctor::Clock;
+using proctor::Instant;
 using time::from_iso;
 using time::to_iso;
 
