@@ -169,7 +169,7 @@ void run_child(const ChildPlan& plan) {
     if (listener < 0) fail(ChildStage::seccomp);
     hand_over_listener(static_cast<int>(listener));
   }
-  syscall(SYS_execveat, kExecFd, "", plan.argv, plan.envp, AT_EMPTY_PATH);
+  syscall(SYS_execveat, kExecFd, kExecEmptyPath, plan.argv, plan.envp, AT_EMPTY_PATH);
   fail(ChildStage::exec);
 }
 

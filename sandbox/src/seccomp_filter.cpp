@@ -9,6 +9,7 @@
 #include <seccomp.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -39,10 +40,15 @@ void fail_with(scmp_filter_ctx ctx, int nr, int err) {
 constexpr unsigned long kNamespaceFlags = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |
                                           CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP;
 
-// The last steps of the child happen under the filter: hand over the listener, exec the binary.
+// The last steps of the child happen under the filter: hand over the listener, exec the binary. The
+// descriptor alone proves nothing (an absolute path ignores it), so the path must be the very string
+// the child passes: kExecEmptyPath, at its address in this process. After exec the program would have
+// to guess that address (ASLR) and map a path there; one wrong guess is already a violation.
 void allow_launch_handoff(scmp_filter_ctx ctx) {
   allow_if(ctx, SCMP_SYS(sendmsg), SCMP_A0(SCMP_CMP_EQ, kReportFd));
-  allow_if(ctx, SCMP_SYS(execveat), SCMP_A0(SCMP_CMP_EQ, kExecFd), SCMP_A4(SCMP_CMP_EQ, AT_EMPTY_PATH));
+  allow_if(ctx, SCMP_SYS(execveat), SCMP_A0(SCMP_CMP_EQ, kExecFd),
+           SCMP_A1(SCMP_CMP_EQ, reinterpret_cast<scmp_datum_t>(kExecEmptyPath)),
+           SCMP_A4(SCMP_CMP_EQ, AT_EMPTY_PATH));
   allow(ctx, SCMP_SYS(close));
 }
 
@@ -62,7 +68,7 @@ void allow_static_c_runtime(scmp_filter_ctx ctx) {
                  SCMP_SYS(dup), SCMP_SYS(dup2), SCMP_SYS(dup3), SCMP_SYS(poll), SCMP_SYS(ppoll),
                  SCMP_SYS(select), SCMP_SYS(pselect6), SCMP_SYS(sysinfo), SCMP_SYS(getcpu),
                  SCMP_SYS(sched_getparam), SCMP_SYS(sched_getscheduler), SCMP_SYS(getpriority),
-                 SCMP_SYS(getitimer), SCMP_SYS(setitimer), SCMP_SYS(alarm), SCMP_SYS(pause),
+                 SCMP_SYS(getitimer), SCMP_SYS(pause),
                  SCMP_SYS(rt_sigsuspend), SCMP_SYS(rt_sigpending), SCMP_SYS(rt_sigtimedwait)}) {
     allow(ctx, nr);
   }
@@ -75,10 +81,19 @@ void allow_static_c_runtime(scmp_filter_ctx ctx) {
   }
   // stdio asks whether stdout is a terminal.
   allow_if(ctx, SCMP_SYS(ioctl), SCMP_A1(SCMP_CMP_EQ, TCGETS));
-  // Its own limits only: a process can never raise a soft limit past the hard one the sandbox set,
-  // and raising the stack soft limit is a common idiom in contest-style C.
-  allow_if(ctx, SCMP_SYS(prlimit64), SCMP_A0(SCMP_CMP_EQ, 0));
-  allow(ctx, SCMP_SYS(setrlimit));
+  // No timers (setitimer, alarm, timer_create are violations): an asynchronous signal could interrupt
+  // a forbidden call before the supervisor reads its notification, and the call would return EINTR
+  // instead of ending the run. For the same reason a program may not lower its own RLIMIT_CPU (the
+  // SIGXCPU would be another such timer): it reads every limit of its own, and sets only the stack
+  // one (raising the stack soft limit is a common idiom in contest-style C); others fail with EPERM.
+  allow_if(ctx, SCMP_SYS(prlimit64), SCMP_A0(SCMP_CMP_EQ, 0), SCMP_A2(SCMP_CMP_EQ, 0));
+  allow_if(ctx, SCMP_SYS(prlimit64), SCMP_A0(SCMP_CMP_EQ, 0), SCMP_A1(SCMP_CMP_EQ, RLIMIT_STACK));
+  check(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prlimit64), 3, SCMP_A0(SCMP_CMP_EQ, 0),
+                         SCMP_A1(SCMP_CMP_NE, RLIMIT_STACK), SCMP_A2(SCMP_CMP_NE, 0)),
+        "prlimit64 eperm");
+  allow_if(ctx, SCMP_SYS(setrlimit), SCMP_A0(SCMP_CMP_EQ, RLIMIT_STACK));
+  check(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setrlimit), 1, SCMP_A0(SCMP_CMP_NE, RLIMIT_STACK)),
+        "setrlimit eperm");
   // raise()/abort() signal the calling thread; Landlock's signal scope keeps it inside the sandbox.
   allow(ctx, SCMP_SYS(tgkill));
   allow(ctx, SCMP_SYS(tkill));
@@ -134,16 +149,20 @@ void build_compile(scmp_filter_ctx ctx) {
   }
   // Its own limits (cc1 raises its stack soft limit), never another process's.
   check(seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(prlimit64), 1, SCMP_A0(SCMP_CMP_NE, 0)), "deny prlimit");
-  // Processes yes, namespaces no.
-  check(seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(clone), 1,
-                         SCMP_A0(SCMP_CMP_MASKED_EQ, kNamespaceFlags, kNamespaceFlags) ),
-        "deny clone ns");
+  // Processes yes, namespaces no: any one CLONE_NEW* bit is a violation.
+  for (unsigned long flag : {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET,
+                             CLONE_NEWCGROUP}) {
+    check(seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(clone), 1, SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag)),
+          "deny clone ns");
+  }
   fail_with(ctx, SCMP_SYS(clone3), ENOSYS);
   // Only the TTY ioctls that toolchains probe; TIOCSTI would type into a terminal.
   check(seccomp_rule_add(ctx, SCMP_ACT_NOTIFY, SCMP_SYS(ioctl), 1, SCMP_A1(SCMP_CMP_EQ, TIOCSTI)), "deny tiocsti");
 }
 
 }  // namespace
+
+const char kExecEmptyPath[] = "";
 
 SeccompProgram::SeccompProgram(Profile profile, unsigned threads) {
   const bool denylist = profile == Profile::compile;

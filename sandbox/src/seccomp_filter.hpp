@@ -17,6 +17,9 @@ inline constexpr int kExecFd = 250;
 inline constexpr int kReportFd = 251;
 inline constexpr int kLandlockFd = 252;
 inline constexpr int kMaxChildOpenFiles = 200;
+// The empty path the child passes to execveat(kExecFd, kExecEmptyPath, ..., AT_EMPTY_PATH); the filter
+// allows exactly this pointer (see allow_launch_handoff).
+extern const char kExecEmptyPath[];
 
 class SeccompProgram {
  public:
