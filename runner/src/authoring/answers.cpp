@@ -14,6 +14,7 @@
 #include "grade/submission.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
+#include "proctor/runner/grade.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
 #include "text/utf8.hpp"
@@ -40,7 +41,7 @@ std::string run_reference(sandbox::Sandbox& sandbox, const runner::Exercise& e, 
   policy.profile = sandbox::Profile::program;
   policy.argv = {program.string()};
   policy.limits.cpu_ms = 2 * e.limits.time_ms;
-  policy.limits.wall_ms = 2 * e.limits.wall_ms.value_or(3 * e.limits.time_ms + 1000);
+  policy.limits.wall_ms = 2 * runner::wall_limit_ms(e.limits);
   policy.limits.memory_kb = 2 * e.limits.memory_mb * 1024;
   policy.limits.output_bytes = 2 * e.limits.output_kb * 1024;
   policy.stdin_path = test.input;

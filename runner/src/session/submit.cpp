@@ -4,6 +4,7 @@
 
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
+#include "grade/submission.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "session/finish.hpp"
@@ -12,8 +13,6 @@
 
 namespace proctor::session {
 namespace {
-
-constexpr std::uint64_t kMaxSubmissionBytes = 1 << 20;
 
 std::string snapshot_name(int n) {
   char buf[32];
@@ -48,7 +47,7 @@ void record_sample_result(Submission& entry, const runner::GradeResult& result) 
 
 SubmitOutcome submit(const SessionFiles& files, const std::filesystem::path& file, Grader& grader) {
   Instant received = now();
-  std::string content = fs::read_file(file, kMaxSubmissionBytes);
+  std::string content = fs::read_file(file, runner::kMaxSubmissionBytes);
   check_content(file, content);
   std::string sha = runner::sha256_hex(content);
 
