@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "profiles.hpp"
 #include "scoped_fd.hpp"
 
 namespace proctor::sandbox {
@@ -54,6 +55,15 @@ std::optional<std::string> static_executable_problem(const std::filesystem::path
     return "is dynamically linked (interpreter " + (interpreter.empty() ? std::string("?") : interpreter) +
            "): the program and checker profiles run only statically linked executables (gcc -static)";
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> command_problem(const Policy& policy) {
+  if (policy.argv.empty()) return std::string("no command to run");
+  if (policy.profile == Profile::compile) return std::nullopt;
+  const std::filesystem::path executable = resolve_executable(policy.argv[0]);
+  if (executable.empty()) return "command not found: " + policy.argv[0];
+  if (auto problem = static_executable_problem(executable)) return executable.string() + " " + *problem;
   return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "fs/atomic_write.hpp"
 #include "proctor/runner/error.hpp"
+#include "proctor/sandbox/elf.hpp"
 #include "proctor/sandbox/launch.hpp"
 
 namespace proctor::cli {
@@ -69,6 +70,10 @@ int run(const RunOptions& o) {
   if (!o.stdin_path.empty() && access(o.stdin_path.c_str(), R_OK) != 0) {
     throw runner::UserError(o.stdin_path, "cannot read the standard input file");
   }
+
+  // Refused up front (exit 2): the program and checker profiles give the program no file system, so a
+  // dynamically linked executable or a script could only fail at exec, as a judge error.
+  if (auto problem = sandbox::command_problem(policy)) throw runner::UserError(*problem);
 
   sandbox::Sandbox sandbox;
   sandbox::RunReport report = sandbox.run(policy);

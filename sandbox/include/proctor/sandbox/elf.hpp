@@ -6,11 +6,18 @@
 #include <optional>
 #include <string>
 
+#include "proctor/sandbox/policy.hpp"
+
 namespace proctor::sandbox {
 
 // Empty when `file` is a statically linked ELF executable of this machine's architecture; otherwise
 // why it cannot run in the program profile ("is dynamically linked (interpreter /lib64/ld-linux-x86-64.so.2)",
 // "is not an ELF executable", ...). Reads at most the ELF and program headers.
 std::optional<std::string> static_executable_problem(const std::filesystem::path& file);
+
+// For a policy about to run: empty when its command can run under its profile (the compile profile
+// runs the system's dynamically linked toolchain, so only the program and checker profiles are
+// checked); otherwise the problem, naming the resolved file ("command not found", or as above).
+std::optional<std::string> command_problem(const Policy& policy);
 
 }  // namespace proctor::sandbox
