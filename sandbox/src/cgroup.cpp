@@ -1,6 +1,7 @@
 // Run cgroups. v2 is used where this process's cgroup is delegated to it (systemd user scopes);
-// v1 where the memory and pids hierarchies are writable (root). Each run gets a fresh cgroup so its
-// peak and OOM counters start at zero.
+// v1 where the memory and pids hierarchies are writable (root). A v2 run gets a fresh cgroup, so its
+// peak and OOM counters start at zero; v1 cgroups are pooled and measured against baselines taken
+// when each run starts (V1Cgroup::reset).
 #include "cgroup.hpp"
 
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -55,63 +57,114 @@ class V1Cgroup final : public RunCgroup {
       : memory_(std::move(memory)), pids_(std::move(pids)), cpuacct_(std::move(cpuacct)) {}
   ~V1Cgroup() override {
     kill_all();
-    for (int fd : fds_) close(fd);
+    close_memory();
+    for (int* fd : {&pids_procs_, &cpuacct_procs_}) {
+      if (*fd >= 0) close(*fd);
+    }
     for (const auto* dir : {&memory_, &pids_, &cpuacct_}) {
       if (!dir->empty()) remove_dir(*dir);
     }
   }
-  // Creates the directories; reset() writes the limits, for the first run as for every later one.
+
+  // Creates the directories and opens every control file a run needs, once for the cgroup's life.
   bool create() {
-    for (const auto* dir : {&memory_, &pids_, &cpuacct_}) {
-      if (dir->empty()) continue;
-      if (mkdir(dir->c_str(), 0700) != 0) return false;
-      fds_.push_back(open_procs(*dir));
-      if (fds_.back() < 0) return false;
+    if (!open_memory()) return false;
+    if (!pids_.empty()) {
+      if (mkdir(pids_.c_str(), 0700) != 0 || (pids_procs_ = open_procs(pids_)) < 0) return false;
+      pids_max_ = cgfs::ControlFile(pids_ + "/pids.max", true);
+      pids_current_ = cgfs::ControlFile(pids_ + "/pids.current", false);
+      pids_events_ = cgfs::ControlFile(pids_ + "/pids.events", false);
+      if (!pids_max_.is_open() || !pids_current_.is_open()) return false;
+    }
+    if (!cpuacct_.empty()) {
+      if (mkdir(cpuacct_.c_str(), 0700) != 0 || (cpuacct_procs_ = open_procs(cpuacct_)) < 0) return false;
+      cpuacct_usage_ = cgfs::ControlFile(cpuacct_ + "/cpuacct.usage", true);
     }
     return true;
   }
-  // Before each run. The memory cgroup is always fresh: a reused one would still be charged with
-  // the previous run's page cache and kernel objects, and a small program's peak would drown in that
-  // noise. pids and cpuacct are reused (their counters reset or taken as baselines), which halves the
-  // cost of cgroups per run.
-  bool reset(std::uint64_t memory_bytes, unsigned max_tasks) {
+
+  // Before each run. A reused memory cgroup still holds what earlier runs left charged (page cache of
+  // files they wrote, kernel objects freed late): that is taken as the baseline, subtracted from the
+  // peak and added to the limit, so the program gets exactly its limit and its own peak. When more than
+  // kMaxLeftover is left, the memory cgroup is made fresh instead. Counters that only grow (failcnt,
+  // OOM kills, refused forks) are compared with their values at the end of the previous run.
+  bool reset(std::uint64_t memory_bytes, unsigned max_tasks, bool tree_cpu) {
     if (used_) {
-      close(fds_[0]);
-      fds_[0] = -1;
-      remove_dir(memory_);
-      if (mkdir(memory_.c_str(), 0700) != 0) return false;
-      fds_[0] = open_procs(memory_);
-      if (fds_[0] < 0) return false;
+      auto leftover = memory_usage_.read_u64();
+      if (!leftover || *leftover > kMaxLeftover) {
+        close_memory();
+        remove_dir(memory_);
+        if (!open_memory()) return false;
+        limit_ = 0;
+        counters_known_ = false;
+      }
     }
     used_ = true;
-    const std::string bytes = std::to_string(memory_bytes);
-    if (!cgfs::write_file(memory_ + "/memory.limit_in_bytes", bytes)) return false;
-    // Without this, swap (where present) would let a program exceed the limit unnoticed.
-    cgfs::write_file(memory_ + "/memory.memsw.limit_in_bytes", bytes);
-    if (!pids_.empty() && !cgfs::write_file(pids_ + "/pids.max", std::to_string(max_tasks))) return false;
-    if (!cpuacct_.empty()) cgfs::write_file(cpuacct_ + "/cpuacct.usage", "0");
-    pids_baseline_ = pids_.empty() ? 0 : cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0);
+    known_empty_ = false;
+    // The watermark restarts from the current usage, which is then the baseline.
+    if (!memory_max_usage_.write(0)) return false;
+    baseline_ = memory_max_usage_.read_u64().value_or(0);
+    // Rounded up to 64 KiB, so that a few pages more or less left over do not cost a write.
+    const std::uint64_t limit = memory_bytes + ((baseline_ + 0xFFFF) & ~std::uint64_t{0xFFFF});
+    if (limit != limit_) {
+      // memsw (memory + swap, where present) may never be below the memory limit: without it, swap
+      // would let a program exceed the limit unnoticed.
+      if (limit > limit_) {
+        memory_memsw_limit_.write(limit);
+        if (!memory_limit_.write(limit)) return false;
+      } else {
+        if (!memory_limit_.write(limit)) return false;
+        memory_memsw_limit_.write(limit);
+      }
+      limit_ = limit;
+    }
+    if (!counters_known_) {
+      failcnt_baseline_ = memory_failcnt_.read_u64().value_or(0);
+      oom_kill_baseline_ = memory_oom_control_.read_u64("oom_kill").value_or(0);
+      pids_baseline_ = pids_events_.read_u64("max").value_or(0);
+    }
+    if (!pids_.empty() && max_tasks != max_tasks_) {
+      if (!pids_max_.write(max_tasks)) return false;
+      max_tasks_ = max_tasks;
+    }
+    // The CPU of the whole tree is needed for compile and checker runs only (a program's own CPU comes
+    // from its rusage): the program does not join cpuacct at all.
+    attach_.assign({memory_procs_});
+    if (!pids_.empty()) attach_.push_back(pids_procs_);
+    if (tree_cpu && cpuacct_usage_.is_open()) {
+      cpuacct_usage_.write(0);
+      attach_.push_back(cpuacct_procs_);
+    }
     return true;
   }
+
   // Reusable only when no task is charged any more: killed orphans are reaped by init a little later,
   // and until then they still count against pids.max.
   bool empty() const {
+    if (known_empty_) return true;
+    if (pids_current_.is_open()) return pids_current_.read_u64().value_or(1) == 0;
     auto procs = cgfs::read_file(memory_ + "/cgroup.procs");
-    if (!procs || procs->find_first_not_of(" \n") != std::string::npos) return false;
-    return pids_.empty() || cgfs::read_u64(pids_ + "/pids.current").value_or(1) == 0;
+    return procs && procs->find_first_not_of(" \n") == std::string::npos;
   }
-  const std::vector<int>& attach_fds() const override { return fds_; }
-  std::uint64_t cpu_ns() const override {
-    return cpuacct_.empty() ? 0 : cgfs::read_u64(cpuacct_ + "/cpuacct.usage").value_or(0);
-  }
+  // Nothing can join an empty cgroup but the sandbox's own next child: no need to look again.
+  void mark_empty() { known_empty_ = true; }
+  const std::vector<int>& attach_fds() const override { return attach_; }
+  std::uint64_t cpu_ns() const override { return cpuacct_usage_.read_u64().value_or(0); }
   CgroupUsage usage() const override {
     CgroupUsage u;
-    u.peak_bytes = cgfs::read_u64(memory_ + "/memory.max_usage_in_bytes").value_or(0);
-    u.oom_killed = cgfs::read_keyed(memory_ + "/memory.oom_control", "oom_kill").value_or(0) > 0;
-    u.hit_memory_max = cgfs::read_u64(memory_ + "/memory.failcnt").value_or(0) > 0;
-    if (!pids_.empty()) {
-      u.pids_limited = cgfs::read_keyed(pids_ + "/pids.events", "max").value_or(0) > pids_baseline_;
-    }
+    const std::uint64_t peak = memory_max_usage_.read_u64().value_or(0);
+    u.peak_bytes = peak > baseline_ ? peak - baseline_ : 0;
+    const std::uint64_t failcnt = memory_failcnt_.read_u64().value_or(0);
+    const std::uint64_t oom_kills = memory_oom_control_.read_u64("oom_kill").value_or(0);
+    const std::uint64_t refused = pids_events_.read_u64("max").value_or(0);
+    u.oom_killed = oom_kills > oom_kill_baseline_;
+    u.hit_memory_max = failcnt > failcnt_baseline_;
+    u.pids_limited = refused > pids_baseline_;
+    // Nothing runs in the cgroup between this run and the next: these are the next run's baselines.
+    failcnt_baseline_ = failcnt;
+    oom_kill_baseline_ = oom_kills;
+    pids_baseline_ = refused;
+    counters_known_ = true;
     return u;
   }
   void kill_all() override {
@@ -121,10 +174,40 @@ class V1Cgroup final : public RunCgroup {
   }
 
  private:
+  // Above this, a reused memory cgroup is replaced by a fresh one (see reset()).
+  static constexpr std::uint64_t kMaxLeftover = 1 << 20;
+
+  bool open_memory() {
+    if (mkdir(memory_.c_str(), 0700) != 0 || (memory_procs_ = open_procs(memory_)) < 0) return false;
+    memory_limit_ = cgfs::ControlFile(memory_ + "/memory.limit_in_bytes", true);
+    memory_memsw_limit_ = cgfs::ControlFile(memory_ + "/memory.memsw.limit_in_bytes", true);
+    memory_max_usage_ = cgfs::ControlFile(memory_ + "/memory.max_usage_in_bytes", true);
+    memory_usage_ = cgfs::ControlFile(memory_ + "/memory.usage_in_bytes", false);
+    memory_failcnt_ = cgfs::ControlFile(memory_ + "/memory.failcnt", false);
+    memory_oom_control_ = cgfs::ControlFile(memory_ + "/memory.oom_control", false);
+    return memory_limit_.is_open() && memory_max_usage_.is_open() && memory_usage_.is_open();
+  }
+  // A memory cgroup cannot be removed while its files are open.
+  void close_memory() {
+    if (memory_procs_ >= 0) close(memory_procs_);
+    memory_procs_ = -1;
+    for (auto* file : {&memory_limit_, &memory_memsw_limit_, &memory_max_usage_, &memory_usage_,
+                       &memory_failcnt_, &memory_oom_control_}) {
+      *file = cgfs::ControlFile();
+    }
+  }
+
   std::string memory_, pids_, cpuacct_;
-  std::vector<int> fds_;
-  std::uint64_t pids_baseline_ = 0;
-  bool used_ = false;
+  int memory_procs_ = -1, pids_procs_ = -1, cpuacct_procs_ = -1;
+  cgfs::ControlFile memory_limit_, memory_memsw_limit_, memory_max_usage_, memory_usage_, memory_failcnt_,
+      memory_oom_control_;
+  cgfs::ControlFile pids_max_, pids_current_, pids_events_, cpuacct_usage_;
+  std::vector<int> attach_;
+  std::uint64_t limit_ = 0, baseline_ = 0;
+  unsigned max_tasks_ = 0;
+  mutable std::uint64_t failcnt_baseline_ = 0, oom_kill_baseline_ = 0, pids_baseline_ = 0;
+  mutable bool counters_known_ = false;
+  bool used_ = false, known_empty_ = false;
 };
 
 // A pooled v1 cgroup on loan for one run; it goes back to the pool only once it is empty.
@@ -132,7 +215,12 @@ class PooledCgroup final : public RunCgroup {
  public:
   PooledCgroup(std::unique_ptr<V1Cgroup> inner, CgroupManager* owner) : inner_(std::move(inner)), owner_(owner) {}
   ~PooledCgroup() override {
-    inner_->kill_all();
+    // A program that could not fork left nothing behind once reaped: one read says so.
+    if (inner_->empty()) {
+      inner_->mark_empty();
+    } else {
+      inner_->kill_all();
+    }
     owner_->give_back(std::move(inner_));
   }
   const std::vector<int>& attach_fds() const override { return inner_->attach_fds(); }
@@ -292,6 +380,12 @@ void sweep_stale(const std::string& base) {
 }  // namespace
 
 CgroupManager::CgroupManager() {
+  // Lets tests (and people) see the fallbacks of a machine without cgroups, such as a container that
+  // hides /sys/fs/cgroup, on one that has them.
+  if (const char* off = getenv("PROCTOR_DISABLE_CGROUPS"); off && *off == '1') {
+    reason_ = "cgroups disabled by PROCTOR_DISABLE_CGROUPS=1";
+    return;
+  }
   Mounts m = find_mounts();
   if (!m.v2.empty() && m.memory.empty()) {
     std::string base = m.v2 + own_cgroup("");
@@ -322,7 +416,8 @@ CgroupManager::CgroupManager() {
   reason_ = "no cgroup memory controller is mounted";
 }
 
-std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, unsigned max_tasks) {
+std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, unsigned max_tasks,
+                                                 bool tree_cpu) {
   const std::string name = unique_name();
   if (version_ == "v2") {
     auto cg = std::make_unique<V2Cgroup>(v2_base_ + "/" + name);
@@ -344,7 +439,9 @@ std::unique_ptr<RunCgroup> CgroupManager::create(std::uint64_t memory_bytes, uns
       cg = std::make_unique<V1Cgroup>(join(v1_memory_), join(v1_pids_), join(v1_cpuacct_));
       if (!cg->create()) return nullptr;
     }
-    if (cg->reset(memory_bytes, max_tasks)) return std::make_unique<PooledCgroup>(std::move(cg), this);
+    if (cg->reset(memory_bytes, max_tasks, tree_cpu)) {
+      return std::make_unique<PooledCgroup>(std::move(cg), this);
+    }
   }
   return nullptr;
 }

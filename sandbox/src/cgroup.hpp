@@ -38,8 +38,9 @@ class CgroupManager {
   CgroupManager& operator=(const CgroupManager&) = delete;
   const std::string& version() const { return version_; }
   const std::string& unavailable_reason() const { return reason_; }
-  // A fresh cgroup with these limits, or nullptr (then the caller falls back to rlimits).
-  std::unique_ptr<RunCgroup> create(std::uint64_t memory_bytes, unsigned max_tasks);
+  // A cgroup with these limits and zeroed measurements, or nullptr (then the caller falls back to
+  // rlimits). `tree_cpu`: the run needs the CPU of its whole process tree (cpu_ns()).
+  std::unique_ptr<RunCgroup> create(std::uint64_t memory_bytes, unsigned max_tasks, bool tree_cpu);
 
  private:
   std::string version_ = "none";
@@ -47,7 +48,8 @@ class CgroupManager {
   std::string v2_base_;
   std::string v1_memory_, v1_pids_, v1_cpuacct_;
   // v1 cgroups are reused: mkdir and rmdir of three hierarchies cost about as much as a bare
-  // fork+exec. Their counters are reset or taken as baselines for each run.
+  // fork+exec. Their counters are reset or taken as baselines for each run, and their control files
+  // stay open.
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<V1Cgroup>> pool_;
   friend class PooledCgroup;

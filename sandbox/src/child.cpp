@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "seccomp_filter.hpp"
@@ -40,6 +41,14 @@ const char* to_string(ChildStage stage) {
 }
 
 namespace {
+
+// The kernel's struct sigaction (x86-64 and arm64), not glibc's.
+struct KernelSigaction {
+  void (*handler)(int);
+  unsigned long flags;
+  void (*restorer)();
+  std::uint64_t mask;
+};
 
 [[noreturn]] void fail(ChildStage stage) {
   ChildMessage msg{'E', static_cast<int>(stage), errno};
@@ -119,13 +128,15 @@ void hand_over_listener(int listener) {
 
 void run_child(const ChildPlan& plan) {
   // The program starts with every signal at its default and none blocked, whatever the launcher
-  // had (an ignored SIGPIPE, for one, would survive exec).
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < NSIG; ++sig) sigaction(sig, &dfl, nullptr);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
+  // had (an ignored SIGPIPE, for one, would survive exec). The launcher blocked every signal before
+  // the clone, so none can run the launcher's handler here before this is done. Raw syscalls: glibc's
+  // wrappers refuse its internal signals, whose handlers would otherwise still be the launcher's.
+  for (int sig = 1; sig < NSIG; ++sig) {
+    KernelSigaction dfl{};  // SIG_DFL, no flags, empty mask
+    syscall(SYS_rt_sigaction, sig, &dfl, nullptr, sizeof dfl.mask);
+  }
+  const std::uint64_t none = 0;
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, nullptr, sizeof none);
 
   // Lift every descriptor above the fixed slots first, so that placing one never clobbers another.
   auto lift = [](int fd) { return fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, kLandlockFd + 64); };

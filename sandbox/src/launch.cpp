@@ -1,6 +1,6 @@
 // Sandbox::run: prepare everything in the parent (descriptors, Landlock ruleset, seccomp program,
-// cgroup, rlimits, argv/envp), launch through Boost.Process with a child-side handler that only
-// makes raw syscalls, supervise, reap, clean up, classify.
+// cgroup, rlimits, argv/envp), launch the child (clone_launch.cpp), which only makes raw syscalls
+// until it execs, supervise, reap, clean up, classify.
 #include "proctor/sandbox/launch.hpp"
 
 #include <fcntl.h>
@@ -12,12 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 
-// Boost.Process compiles its vfork launcher only when told the platform has vfork (Linux does).
-#define BOOST_POSIX_HAS_VFORK 1
-#include <boost/process/child.hpp>
-#include <boost/process/exe.hpp>
-#include <boost/process/extend.hpp>
-#include <boost/process/posix.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -27,33 +21,23 @@
 
 #include "cgroup.hpp"
 #include "child.hpp"
+#include "clone_launch.hpp"
 #include "landlock.hpp"
+#include "landlock_cache.hpp"
 #include "namespaces.hpp"
 #include "outcome.hpp"
+#include "proctor/sandbox/temp_dir.hpp"
 #include "profiles.hpp"
 #include "rlimits.hpp"
 #include "scoped_fd.hpp"
 #include "seccomp_filter.hpp"
 #include "supervise.hpp"
-#include "proctor/sandbox/temp_dir.hpp"
 
 namespace proctor::sandbox {
 namespace {
 
-namespace bp = boost::process;
-
 constexpr uid_t kSandboxUid = 65534;  // nobody
 constexpr gid_t kSandboxGid = 65534;  // nogroup
-
-// Boost.Process handler: the child never returns from on_exec_setup (run_child execs or exits).
-struct ChildSetup : bp::extend::handler {
-  const ChildPlan* plan;
-  explicit ChildSetup(const ChildPlan* p) : plan(p) {}
-  template <typename Executor>
-  void on_exec_setup(Executor&) const {
-    run_child(*plan);
-  }
-};
 
 // Keeps C strings alive for argv/envp built in the parent.
 struct CStringArray {
@@ -86,7 +70,8 @@ std::uint64_t process_cpu_ns(clockid_t clock) {
   return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000 + static_cast<std::uint64_t>(ts.tv_nsec);
 }
 
-// Reads the child's messages until it execs (EOF) or fails: the seccomp listener, or an error.
+// The child's messages: the seccomp listener, or an error. launch_child returns only once the child
+// has exec'd or exited, so everything it sent is already queued: read without waiting.
 struct Handoff {
   ScopedFd listener;
   std::optional<ChildMessage> failure;
@@ -103,7 +88,7 @@ Handoff receive_handoff(int socket) {
     hdr.msg_iovlen = 1;
     hdr.msg_control = control;
     hdr.msg_controllen = sizeof control;
-    ssize_t n = recvmsg(socket, &hdr, MSG_CMSG_CLOEXEC);
+    ssize_t n = recvmsg(socket, &hdr, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return h;
     if (msg.kind == 'N') {
@@ -126,12 +111,14 @@ struct Sandbox::Impl {
   CgroupManager cgroups;
   std::mutex mutex;
   std::map<std::pair<Profile, bool>, std::unique_ptr<SeccompProgram>> seccomp;
+  std::unique_ptr<LandlockCache> landlock;
 
   Impl() {
     caps.root = geteuid() == 0;
     caps.landlock_abi = landlock_abi();
     // Lets tests (and people) see the fallbacks of a kernel without Landlock on one that has it.
     if (const char* off = getenv("PROCTOR_DISABLE_LANDLOCK"); off && *off == '1') caps.landlock_abi = 0;
+    landlock = std::make_unique<LandlockCache>(caps.landlock_abi);
     caps.cgroup = cgroups.version();
     caps.user_namespaces = caps.root || user_namespaces_available();
     caps.mount_namespace = caps.root || caps.user_namespaces;
@@ -216,15 +203,16 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   ScopedFd err = open_output(policy.stderr_path, "proctor-stderr");
   if (!err) return judge_error("cannot create stderr " + policy.stderr_path.string() + ": " + std::strerror(errno));
 
-  ScopedFd landlock;
+  std::shared_ptr<const ScopedFd> ruleset;
   if (caps.landlock_abi > 0) {
-    landlock.reset(build_landlock_ruleset(caps.landlock_abi, landlock_rules(policy, executable, work_dir)));
-    if (!landlock) return judge_error(std::string("building the Landlock ruleset: ") + std::strerror(errno));
+    ruleset = landlock->ruleset(landlock_rules(policy, executable, work_dir));
+    if (!ruleset) return judge_error(std::string("building the Landlock ruleset: ") + std::strerror(errno));
     report.layers.landlock_abi = caps.landlock_abi;
   }
 
   const unsigned tasks = policy.profile == Profile::program ? limits.threads + 1 : limits.processes;
-  std::unique_ptr<RunCgroup> cgroup = cgroups.create(limits.memory_kb * 1024, tasks);
+  const bool tree = policy.profile != Profile::program;
+  std::unique_ptr<RunCgroup> cgroup = cgroups.create(limits.memory_kb * 1024, tasks, tree);
   report.layers.cgroup = cgroup ? caps.cgroup : "none";
   report.layers.memory_limit = cgroup ? "cgroup-" + caps.cgroup : "rlimit-as";
   const bool fork_forbidden = policy.profile == Profile::program && limits.threads == 0;
@@ -243,7 +231,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.stdio[2] = err.get();
   plan.exec_fd = exec_fd.get();
   plan.report_fd = child_end.get();
-  plan.landlock_fd = landlock.get();
+  plan.landlock_fd = ruleset ? ruleset->get() : -1;
   if (cgroup) {
     for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
@@ -271,14 +259,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (jail) plan.jail_root = jail_string.c_str();
 
   const auto started = std::chrono::steady_clock::now();
-  std::error_code launch_error;
-  // vfork: no page tables to copy and no copy-on-write faults in either process, which on a
-  // virtual machine cost more than all the sandbox's own setup. The child only makes raw syscalls on
-  // its own stack frames until it execs, so sharing the address space until then is safe.
-  bp::child child(bp::exe = executable.string(), ChildSetup(&plan), bp::posix::use_vfork, launch_error);
-  if (launch_error || !child.valid()) return judge_error("fork failed: " + launch_error.message());
-  const pid_t pid = child.id();
-  child.detach();  // reaped below with wait4, which gives the exact rusage
+  const pid_t pid = launch_child(plan);
+  if (pid < 0) return judge_error(std::string("clone failed: ") + std::strerror(errno));
   child_end.reset();
 
   Handoff handoff = receive_handoff(parent_end.get());
@@ -293,7 +275,6 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
                                                          : std::max(1U, std::thread::hardware_concurrency());
   input.started = started;
   RunCgroup* cg = cgroup.get();
-  const bool tree = policy.profile != Profile::program;
   input.cpu_ns = [&] {
     if (tree && cg) return cg->cpu_ns();
     return have_clock ? process_cpu_ns(clock) : 0;
@@ -348,6 +329,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   facts.stdout_bytes = size_of(out.get());
   facts.stderr_bytes = size_of(err.get());
   facts.output_limit_bytes = limits.output_bytes;
+  facts.writes_files = policy.profile != Profile::program;
   facts.cpu_limit_ms = limits.cpu_ms;
   facts.wall_limit_ms = limits.effective_wall_ms();
 

@@ -43,6 +43,7 @@ std::vector<std::string> clean_environment(const Policy& policy, const std::file
 }
 
 std::filesystem::path resolve_executable(const std::string& name) {
+  if (!name.empty() && name[0] == '/') return name;  // absolute() would ask for the working directory
   if (name.find('/') != std::string::npos) return std::filesystem::absolute(name);
   std::string path = kPath;
   std::size_t start = 0;
