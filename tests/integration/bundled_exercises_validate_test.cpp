@@ -1,6 +1,10 @@
 // `proctor exercise validate` on every package under exercises/, one test each, found at run time so
 // that a new exercise is covered without touching this file. Slow by nature: every submission runs,
 // and time_limit_exceeded ones run to 1.5 x their limit.
+//
+// The suite cannot pass by finding nothing: with no package, gtest reports the uninstantiated suite as
+// a failing test, and every directory under exercises/ must be a package (so a renamed exercise.json
+// is an error, not a silently skipped exercise).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -15,16 +19,32 @@ namespace {
 
 namespace fs = std::filesystem;
 
+const fs::path kExercises = fs::path(PROCTOR_SOURCE_DIR) / "exercises";
+
+bool is_package(const fs::path& dir) {
+  return fs::exists(dir / "exercise.json") || fs::exists(dir / "problem.yaml");
+}
+
 std::vector<std::string> bundled_exercises() {
   std::vector<std::string> names;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(fs::path(PROCTOR_SOURCE_DIR) / "exercises", ec)) {
-    if (fs::exists(entry.path() / "exercise.json") || fs::exists(entry.path() / "problem.yaml")) {
-      names.push_back(entry.path().filename().string());
-    }
+  for (const auto& entry : fs::directory_iterator(kExercises, ec)) {
+    if (is_package(entry.path())) names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+TEST(BundledExercises, EveryDirectoryIsAPackage) {
+  std::error_code ec;
+  std::size_t directories = 0;
+  for (const auto& entry : fs::directory_iterator(kExercises, ec)) {
+    if (!entry.is_directory()) continue;
+    ++directories;
+    EXPECT_TRUE(is_package(entry.path())) << entry.path() << " has neither exercise.json nor problem.yaml";
+  }
+  ASSERT_FALSE(ec) << kExercises << ": " << ec.message();
+  EXPECT_GT(directories, 0u) << "no exercise under " << kExercises;
 }
 
 class BundledExercise : public ::testing::TestWithParam<std::string> {};
@@ -52,7 +72,7 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
+// No GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST: an empty list must fail.
 INSTANTIATE_TEST_SUITE_P(Exercises, BundledExercise, ::testing::ValuesIn(bundled_exercises()), test_name);
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(BundledExercise);
 
 }  // namespace

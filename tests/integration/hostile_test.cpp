@@ -1,8 +1,8 @@
 // The hostile corpus (tests/hostile/*.c, header format in support/hostile_case.hpp): each program is
-// compiled outside the sandbox (it is our own trusted source), run under proctor::sandbox::Sandbox, and
-// must end with the expected status, name the expected syscall or limit, and leave no trace (no file,
-// no surviving process, no connection, no leaked secret). A second test runs a few cases through the
-// `proctor run` CLI as an unprivileged user.
+// compiled once by the build, outside the sandbox (it is our own trusted source), run under
+// proctor::sandbox::Sandbox, and must end with the expected status, name the expected syscall or limit, and
+// leave no trace (no file, no surviving process, no connection, no leaked secret). A second test runs a few
+// cases through the `proctor run` CLI as an unprivileged user.
 //
 // The whole test process first moves into an outer cgroup (support/outer_cgroup.hpp) so that a sandbox
 // bug fails the test instead of exhausting the machine.
@@ -59,11 +59,12 @@ class HostileEnvironment : public ::testing::Environment {
   sb::Sandbox& sandbox() { return *sandbox_; }
   const fs::path& bin_dir() const { return bin_dir_; }
 
-  // Compiles a corpus program once (into `dir`, default the shared bin dir); the error text on failure.
+  // A corpus program as the build compiled it, copied into `dir` (default the shared bin dir) where a
+  // run that drops to another uid can execute it; the error text when there is none.
   std::optional<std::string> binary(const fs::path& source, fs::path& out, const fs::path& dir = {}) {
     out = (dir.empty() ? bin_dir_ : dir) / source.stem();
     if (fs::exists(out)) return std::nullopt;
-    auto error = compile_hostile(source, out);
+    auto error = copy_prebuilt_hostile(source, out);
     if (!error) chmod(out.c_str(), 0755);
     return error;
   }
@@ -76,7 +77,7 @@ class HostileEnvironment : public ::testing::Environment {
     std::string why;
     fs::path hello;
     if (auto error = binary(fs::path(PROCTOR_SOURCE_DIR) / "tests/hostile/hello.c", hello)) {
-      why = "hello.c does not compile: " + *error;
+      why = "hello.c has no binary: " + *error;
     } else {
       sb::Policy policy;
       policy.profile = *sb::profile_from_string(profile);

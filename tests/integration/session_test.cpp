@@ -2,6 +2,10 @@
 // before and after the deadline, status, automatic and idempotent finish, concurrent submits, kill -9
 // during a submit, a changed package, bad input, the report in all formats, and `watch` in a real
 // terminal (tmux). Each test builds its own tiny exercise package, so it depends on nothing else.
+//
+// Time is the test's: every proctor process reads the current instant from PROCTOR_CLOCK_FILE
+// (docs/sessions.md, "Testing"), which the test moves forward instead of sleeping, so deadlines, late
+// submits and automatic finishes do not depend on how loaded the machine is.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -12,6 +16,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -20,6 +25,7 @@
 #include <vector>
 
 #include "schema_check.hpp"
+#include "session/clock.hpp"
 
 namespace {
 
@@ -124,8 +130,22 @@ class SessionFlow : public ::testing::Test {
     write(dir_ / "correct.c", kCorrect);
     write(dir_ / "wrong.c", kWrong);
     write(dir_ / "broken.c", kBroken);
+    clock_file_ = dir_ / "clock";
+    set_clock(proctor::session::from_iso("2030-01-15T09:00:00.000Z"));
+    ::setenv("PROCTOR_CLOCK_FILE", clock_file_.c_str(), 1);  // inherited by every proctor process
   }
-  void TearDown() override { stdfs::remove_all(dir_); }
+  void TearDown() override {
+    ::unsetenv("PROCTOR_CLOCK_FILE");
+    stdfs::remove_all(dir_);
+  }
+
+  // Written to a temporary file and renamed, so a proctor process never reads a half-written instant.
+  void set_clock(proctor::session::Instant t) {
+    clock_ = t;
+    write(clock_file_.string() + ".tmp", proctor::session::to_iso(t) + "\n");
+    stdfs::rename(clock_file_.string() + ".tmp", clock_file_);
+  }
+  void advance(std::chrono::milliseconds d) { set_clock(clock_ + d); }
 
   Outcome proctor(std::vector<std::string> args) { return Proc(with_sessions(std::move(args)), dir_).wait(); }
   std::vector<std::string> with_sessions(std::vector<std::string> args) {
@@ -145,17 +165,9 @@ class SessionFlow : public ::testing::Test {
     return id;
   }
   json session_json(const std::string& id) { return json::parse(read(sessions_ / id / "session.json")); }
-  void wait_past_deadline(const std::string& id) {
-    json s = session_json(id);
-    while (true) {
-      Outcome st = proctor({"session", "status", id, "--json"});
-      json j = st.parsed();
-      if (j.value("state", "") != "open") return;
-      std::this_thread::sleep_for(200ms);
-    }
-  }
 
-  stdfs::path dir_, sessions_, package_;
+  stdfs::path dir_, sessions_, package_, clock_file_;
+  proctor::session::Instant clock_;
 };
 
 TEST_F(SessionFlow, StartPreparesWorkspaceAndFrozenPackage) {
@@ -225,9 +237,11 @@ TEST_F(SessionFlow, SubmitRunsOnlySamplesAndStoresSnapshots) {
 
 TEST_F(SessionFlow, DeadlineRefusesLateSubmitsAndFinishesAutomatically) {
   std::string id = start("3s");
+  advance(2999ms);
   Outcome on_time = proctor({"session", "submit", id, (dir_ / "correct.c").string()});
   ASSERT_EQ(on_time.code, 0) << on_time.err;
-  std::this_thread::sleep_for(3500ms);
+  EXPECT_FALSE(session_json(id)["submissions"][0]["late"].get<bool>()) << "a millisecond before the deadline";
+  advance(2ms);
   Outcome late = proctor({"session", "submit", id, (dir_ / "wrong.c").string()});
   EXPECT_EQ(late.code, 1) << late.out << late.err;
   EXPECT_NE(late.err.find("deadline"), std::string::npos) << late.err;
@@ -295,7 +309,10 @@ TEST_F(SessionFlow, FinishIsIdempotentAndListShowsResults) {
 
 TEST_F(SessionFlow, NoSubmissionGivesASchemaValidCompileError) {
   std::string id = start("1s");
-  std::this_thread::sleep_for(1200ms);
+  Outcome early = proctor({"session", "list", "--json"});
+  ASSERT_EQ(early.code, 0) << early.err;
+  EXPECT_EQ(early.parsed()["sessions"][0]["state"], "open") << "the clock has not moved";
+  advance(1200ms);
   Outcome list = proctor({"session", "list", "--json"});  // list finishes expired sessions too
   ASSERT_EQ(list.code, 0) << list.err;
   EXPECT_EQ(list.parsed()["sessions"][0]["state"], "finished");
@@ -499,20 +516,26 @@ std::string capture(const std::string& tmux_session) {
   return out;
 }
 
-bool wait_for_screen(const std::string& tmux_session, const std::string& text, std::chrono::seconds timeout) {
+// `each_poll` runs between two looks at the screen (the watch test moves the session clock there).
+bool wait_for_screen(const std::string& tmux_session, const std::string& text, std::chrono::seconds timeout,
+                     const std::function<void()>& each_poll = {}) {
   auto end = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < end) {
     if (capture(tmux_session).find(text) != std::string::npos) return true;
     std::this_thread::sleep_for(100ms);
+    if (each_poll) each_poll();
   }
   return false;
 }
 
 TEST_F(SessionFlow, WatchInATerminalSubmitsEverySaveUntilTheDeadline) {
   if (!have_tmux()) GTEST_SKIP() << "tmux is not installed (scripts/setup installs it)";
-  std::string id = start("25s");
+  std::string id = start("10m");
   std::string tmux = "proctor-watch-" + id;
-  std::string command = sh_quote(PROCTOR_BINARY) + " session watch " + id + " --sessions " +
+  // Passed on the command line: a tmux server that was already running would not hand down our
+  // environment.
+  std::string command = "PROCTOR_CLOCK_FILE=" + sh_quote(clock_file_.string()) + " " +
+                        sh_quote(PROCTOR_BINARY) + " session watch " + id + " --sessions " +
                         sh_quote(sessions_.string()) + "; echo WATCH-EXIT=$?; sleep 60";
   std::string launch = "tmux new-session -d -x 160 -y 50 -s " + tmux + " " + sh_quote(command);
   ASSERT_EQ(std::system(launch.c_str()), 0);
@@ -522,15 +545,21 @@ TEST_F(SessionFlow, WatchInATerminalSubmitsEverySaveUntilTheDeadline) {
   } cleanup{tmux};
 
   ASSERT_TRUE(wait_for_screen(tmux, "Deadline:", 10s)) << capture(tmux);
-  ASSERT_TRUE(wait_for_screen(tmux, "Time left 0:", 5s)) << "countdown:\n" << capture(tmux);
+  ASSERT_TRUE(wait_for_screen(tmux, "Time left 10:00", 5s)) << "countdown:\n" << capture(tmux);
+  advance(61s);
+  ASSERT_TRUE(wait_for_screen(tmux, "Time left 8:59", 5s)) << "the countdown follows the clock:\n"
+                                                           << capture(tmux);
+  // Time moves a second per look at the screen, so the watcher's quiet period after a save elapses.
+  auto tick = [&] { advance(1s); };
   stdfs::path solution = sessions_ / id / "workspace/solution.c";
   write(solution, kWrong);
-  ASSERT_TRUE(wait_for_screen(tmux, "Samples: 0/1 passed, verdict WA", 15s)) << capture(tmux);
+  ASSERT_TRUE(wait_for_screen(tmux, "Samples: 0/1 passed, verdict WA", 15s, tick)) << capture(tmux);
   // An editor that saves through a temporary file and a rename.
   write(sessions_ / id / "workspace/.solution.c.swp", kCorrect);
   stdfs::rename(sessions_ / id / "workspace/.solution.c.swp", solution);
-  ASSERT_TRUE(wait_for_screen(tmux, "Samples: 1/1 passed, verdict AC", 15s)) << capture(tmux);
-  ASSERT_TRUE(wait_for_screen(tmux, "Time is up", 30s)) << capture(tmux);
+  ASSERT_TRUE(wait_for_screen(tmux, "Samples: 1/1 passed, verdict AC", 15s, tick)) << capture(tmux);
+  advance(10min);
+  ASSERT_TRUE(wait_for_screen(tmux, "Time is up", 10s)) << capture(tmux);
   ASSERT_TRUE(wait_for_screen(tmux, "WATCH-EXIT=0", 5s)) << capture(tmux);
 
   json s = session_json(id);

@@ -1,6 +1,7 @@
 #pragma once
-// Running trusted helper processes for the hostile-corpus tests (gcc, setpriv + the proctor CLI) with a
-// timeout, and probing what the kernel supports. Never used to run a hostile program bare.
+// Running trusted helper processes for the hostile-corpus tests (setpriv + the proctor CLI) with a
+// timeout, the corpus binaries the build compiled, and probing what the kernel supports. Never used to
+// run a hostile program bare.
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -70,19 +71,24 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
   }
 }
 
-// Compiles one corpus program exactly as the brief says: gcc -std=gnu17 -O2 -static -o X X.c -lm -lpthread.
-// Returns gcc's diagnostics on failure.
-inline std::optional<std::string> compile_hostile(const std::filesystem::path& source,
-                                                  const std::filesystem::path& binary) {
-  auto log = binary.string() + ".gcc.log";
-  ProcessResult r = run_process(
-      {"gcc", "-std=gnu17", "-O2", "-static", "-o", binary.string(), source.string(), "-lm", "-lpthread"},
-      log, log, std::chrono::seconds(120));
-  if (r.succeeded() && std::filesystem::exists(binary)) return std::nullopt;
-  std::ifstream in(log);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return "gcc " + r.describe() + ":\n" + s.str();
+// A corpus program as the build compiled it (tests/CMakeLists.txt: gcc -std=gnu17 -O2 -static -o X X.c
+// -lm -lpthread, once per build into PROCTOR_HOSTILE_BIN_DIR), copied to `binary`. Returns gcc's
+// diagnostics, or what is missing, when there is no binary to copy.
+inline std::optional<std::string> copy_prebuilt_hostile(const std::filesystem::path& source,
+                                                        const std::filesystem::path& binary) {
+  const std::filesystem::path built = std::filesystem::path(PROCTOR_HOSTILE_BIN_DIR) / source.stem();
+  std::error_code ec;
+  if (!std::filesystem::exists(built, ec)) {
+    std::ifstream in(built.string() + ".log");
+    if (!in)
+      return "not compiled by the build: no " + built.string() + " nor its .log (rebuild hostile_programs)";
+    std::ostringstream s;
+    s << in.rdbuf();
+    return "gcc failed when the build compiled " + source.filename().string() + ":\n" + s.str();
+  }
+  std::filesystem::copy_file(built, binary, std::filesystem::copy_options::overwrite_existing, ec);
+  if (ec) return "cannot copy " + built.string() + " to " + binary.string() + ": " + ec.message();
+  return std::nullopt;
 }
 
 // Whether `int 0x80` reaches the kernel's 32-bit syscall table (it faults with SIGSEGV when ia32

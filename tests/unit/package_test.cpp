@@ -565,31 +565,38 @@ TEST(PackageSha256, StableAndSensitiveToEveryFile) {
   std::string first = package_sha256(e);
   EXPECT_EQ(first.size(), 64u);
   EXPECT_EQ(package_sha256(load_exercise(p.root())), first);
+  auto reloaded = [&](const LoadOptions& options = {}) {
+    return package_sha256(load_exercise(p.root(), options));
+  };
 
   p.write(".git-like-hidden", "ignored");
-  EXPECT_EQ(package_sha256(e), first);
+  EXPECT_EQ(reloaded(), first);
 
   p.write("data/secret/g1/a.ans", "4\n");
-  std::string changed = package_sha256(e);
+  std::string changed = reloaded();
   EXPECT_NE(changed, first);
+  EXPECT_EQ(package_sha256(e), first) << "the hash is the package's as loaded, computed once per load";
 
   // Practice hashes leave data/secret out, so they differ from full ones and ignore secret edits.
-  Exercise practice = load_exercise(p.root(), {.include_secret = false});
-  std::string practice_hash = package_sha256(practice);
+  std::string practice_hash = reloaded({.include_secret = false});
   EXPECT_NE(practice_hash, changed);
   p.write("data/secret/g1/a.ans", "5\n");
-  EXPECT_EQ(package_sha256(practice), practice_hash);
+  EXPECT_EQ(reloaded({.include_secret = false}), practice_hash);
 
   p.write("statement.md", "# Sum!\n");
-  EXPECT_NE(package_sha256(practice), practice_hash);
+  EXPECT_NE(reloaded({.include_secret = false}), practice_hash);
 
-  std::string before = package_sha256(e);
+  std::string before = reloaded();
   fs::rename(p.root() / "starter.c", p.root() / "starter2.c");
-  EXPECT_NE(package_sha256(e), before);
+  EXPECT_NE(reloaded(), before);
 
-  before = package_sha256(e);
+  before = reloaded();
   p.write(".timelimit", "2");
-  EXPECT_NE(package_sha256(e), before);
+  EXPECT_NE(reloaded(), before);
+}
+
+TEST(PackageSha256, AnExerciseNotMadeByTheLoaderHasNoHash) {
+  EXPECT_THROW(package_sha256(Exercise{}), InternalError);
 }
 
 }  // namespace

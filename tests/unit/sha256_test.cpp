@@ -1,5 +1,6 @@
-// The hand-written SHA-256 against FIPS 180-4 / NIST CAVP example vectors, plus the padding boundaries
-// (55/56/63/64 bytes and beyond) where hand-written implementations usually break.
+// SHA-256 (OpenSSL EVP behind package::Sha256) against FIPS 180-4 / NIST CAVP example vectors, the
+// padding boundaries (55/56/63/64 bytes and beyond) and chunked updates: they pin what Proctor hashes
+// and how, whichever library computes it.
 #include "package/sha256.hpp"
 
 #include <gtest/gtest.h>

@@ -85,6 +85,7 @@ Exercise load_exercise(const fs::path& dir, const LoadOptions& options) {
   package::resolve_validator(files, meta, exercise.checker);
   exercise.submissions = package::load_submissions(files, exercise.format);
   package::apply_scoring(meta, exercise);
+  exercise.sha256 = package::hash_package(files, exercise.secrets_loaded);
   return exercise;
 }
 

@@ -47,6 +47,10 @@ void resolve_validator(const PackageFs& fs, const Metadata& meta, CheckerSpec& c
 // Sets TestCase::points (scoring.cpp).
 void apply_scoring(const Metadata& meta, Exercise& exercise);
 
+// package_sha256's value over the files under files.root() (package_hash.cpp); data/secret only when
+// include_secret. Throws UserError naming a file that cannot be read or leads outside the package.
+std::string hash_package(const PackageFs& files, bool include_secret);
+
 // A package id: used in file names and session records, so kept to a safe alphabet.
 bool valid_id(const std::string& id);
 

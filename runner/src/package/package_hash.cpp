@@ -4,9 +4,11 @@
 //   "L" NUL <path> NUL <link target>  NUL       symbolic link (not followed; its target is hashed itself)
 // Hidden entries are skipped except the top-level .timelimit, which sets a Kattis time limit. data/secret
 // is covered only when the exercise was loaded with its secrets (and is then never touched otherwise).
+// load_exercise hashes once per load (hash_package); package_sha256 returns that value.
 #include <algorithm>
 #include <fstream>
 
+#include "package/loader.hpp"
 #include "package/package_fs.hpp"
 #include "package/sha256.hpp"
 #include "proctor/runner/error.hpp"
@@ -59,10 +61,16 @@ void collect(const package::PackageFs& files, const fs::path& dir, bool skip_sec
 }  // namespace
 
 std::string package_sha256(const Exercise& exercise) {
-  if (exercise.root.empty()) throw InternalError("package_sha256: exercise has no root");
-  package::PackageFs files(exercise.root);
+  if (exercise.sha256.empty())
+    throw InternalError("package_sha256: the exercise was not made by load_exercise");
+  return exercise.sha256;
+}
+
+namespace package {
+
+std::string hash_package(const PackageFs& files, bool include_secret) {
   std::vector<Record> records;
-  collect(files, exercise.root, !exercise.secrets_loaded, records);
+  collect(files, files.root(), !include_secret, records);
   std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.name < b.name; });
 
   package::Sha256 hash;
@@ -92,4 +100,5 @@ std::string package_sha256(const Exercise& exercise) {
   return hash.hex_digest();
 }
 
+}  // namespace package
 }  // namespace proctor::runner

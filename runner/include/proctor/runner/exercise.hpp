@@ -63,6 +63,7 @@ struct Exercise {
   std::vector<TestCase> secrets;      // empty when loaded without secrets
   bool secrets_loaded = false;
   std::map<std::string, std::vector<std::filesystem::path>> submissions;  // verdict dir -> files
+  std::string sha256;  // package_sha256 of the files as loaded: computed once, by load_exercise
 };
 
 struct LoadOptions {
@@ -73,7 +74,9 @@ struct LoadOptions {
 // Throws UserError("<file>: <problem>") for a bad package.
 Exercise load_exercise(const std::filesystem::path& dir, const LoadOptions& options = {});
 
-// sha256 over the package's files (sorted relative paths and contents), hex. Used to freeze a package.
+// sha256 over the package's files (sorted relative paths and contents), hex, as load_exercise computed
+// it (data/secret included only when the secrets were loaded). Used to freeze a package. Throws
+// InternalError for an Exercise that load_exercise did not make.
 std::string package_sha256(const Exercise& exercise);
 
 // The loader rejects any package file larger than this (a test, a submission, a statement...).

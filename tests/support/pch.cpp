@@ -1,0 +1,1 @@
+// Owner of the tests' shared precompiled header (tests/CMakeLists.txt); compiles to nothing else.
