@@ -28,8 +28,12 @@ void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan&
   add(plan, RLIMIT_CORE, 0);
   add(plan, RLIMIT_MEMLOCK, 0);
   add(plan, RLIMIT_MSGQUEUE, 0);
-  if (!context.pids_cgroup) {
-    // Counted per uid and ignored for uid 0: only a weak fallback, reported as such in the layers.
+  // RLIMIT_NPROC counts every process of the uid, not the run's, and execve checks it after the uid
+  // change: with it, any other process of the sandbox user made every exec fail with EAGAIN. So only
+  // where something could create tasks and no pids cgroup counts them (a weak fallback, reported as
+  // such in the layers). A program without threads cannot create any task: seccomp refuses clone.
+  const bool can_create_tasks = policy.profile != Profile::program || l.threads > 0;
+  if (!context.pids_cgroup && can_create_tasks) {
     const rlim_t tasks = policy.profile == Profile::program ? l.threads + 1 : l.processes;
     add(plan, RLIMIT_NPROC, tasks);
   }
