@@ -87,7 +87,9 @@ GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
                        submission.sha256, submission.source.size()};
 
   sandbox::TempDir build("proctor-grade");
-  const std::optional<HarnessCache> cache = HarnessCache::open_default();
+  // Only function exercises have a harness to cache.
+  const std::optional<HarnessCache> cache =
+      exercise.kind == ExerciseKind::function ? HarnessCache::open_default() : std::nullopt;
   CompileOutcome compiled =
       compile_submission(sandbox, exercise, submission, build.path(), cache ? &*cache : nullptr);
   result.compile = compiled.result;

@@ -70,8 +70,7 @@ std::optional<std::string> get_optional_string(const json& j, const std::string&
 
 std::uint64_t get_u64(const json& j, const std::string& where, const char* key) {
   const json& v = at(j, where, key);
-  if (!v.is_number_integer() ||
-      (v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0)) {
+  if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<long long>() < 0)) {
     bad(path_of(where, key), "expected a non-negative integer");
   }
   return v.get<std::uint64_t>();
