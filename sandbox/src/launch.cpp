@@ -29,15 +29,13 @@
 #include "proctor/sandbox/temp_dir.hpp"
 #include "profiles.hpp"
 #include "rlimits.hpp"
+#include "run_identity.hpp"
 #include "scoped_fd.hpp"
 #include "seccomp_filter.hpp"
 #include "supervise.hpp"
 
 namespace proctor::sandbox {
 namespace {
-
-constexpr uid_t kSandboxUid = 65534;  // nobody
-constexpr gid_t kSandboxGid = 65534;  // nogroup
 
 // Keeps C strings alive for argv/envp built in the parent.
 struct CStringArray {
@@ -183,13 +181,15 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     std::filesystem::create_directory(jail_root);
   }
   const bool drop = caps.root;
-  if (drop && !work_dir.empty()) {
-    // The sandbox user must be able to write its work directory and nothing else of ours.
-    if (chown(work_dir.c_str(), kSandboxUid, kSandboxGid) != 0) {
-      return judge_error("cannot hand " + work_dir.string() + " to the sandbox user: " + std::strerror(errno));
-    }
-    for (const auto& path : policy.writable) {
-      if (chown(path.c_str(), kSandboxUid, kSandboxGid) != 0) {
+  const RunIdentity identity = drop ? next_run_identity() : RunIdentity{geteuid(), getegid()};
+  if (drop) {
+    // The run's user must be able to write its work directory and read its private inputs, and
+    // nothing else of ours.
+    std::vector<std::filesystem::path> handed = policy.writable;
+    if (!work_dir.empty()) handed.push_back(work_dir);
+    handed.insert(handed.end(), policy.private_inputs.begin(), policy.private_inputs.end());
+    for (const auto& path : handed) {
+      if (chown(path.c_str(), identity.uid, identity.gid) != 0) {
         return judge_error("cannot hand " + path.string() + " to the sandbox user: " + std::strerror(errno));
       }
     }
@@ -244,8 +244,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   const std::string work_dir_string = work_dir.string();
   plan.work_dir = work_dir.empty() ? "/" : work_dir_string.c_str();
   plan.drop_privileges = drop;
-  plan.uid = kSandboxUid;
-  plan.gid = kSandboxGid;
+  plan.uid = identity.uid;
+  plan.gid = identity.gid;
   report.layers.privileges_dropped = drop;
   NamespacePlan ns;
   if (namespaces) {

@@ -29,6 +29,7 @@ std::vector<LandlockRule> landlock_rules(const Policy& policy, const std::filesy
   }
   // Even the program profile may be given read-only files explicitly (none by default).
   for (const auto& path : policy.readable) rules.push_back({path, LandlockRule::read});
+  for (const auto& path : policy.private_inputs) rules.push_back({path, LandlockRule::read});
   return rules;
 }
 

@@ -126,3 +126,26 @@ TEST_F(CustomChecker, AValidatorThatDoesNotCompileIsAJudgeError) {
   EXPECT_NE(r["error"].get<std::string>().find("validator"), std::string::npos);
   EXPECT_TRUE(matches_result_schema(r));
 }
+
+TEST_F(CustomChecker, TheValidatorsCopiesOfInputAndAnswerArePrivate) {
+  // The validator reports the mode of its answer copy: a secret answer must never be readable by other
+  // local users (mode 0600), and, as root, belongs to the run's own user, not to a shared account.
+  make_package(R"(
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+int main(int argc, char** argv) {
+  struct stat a, i;
+  if (argc < 4 || stat(argv[2], &a) != 0 || stat(argv[1], &i) != 0) return 1;
+  char path[4096]; snprintf(path, sizeof path, "%sjudgemessage.txt", argv[3]);
+  FILE* msg = fopen(path, "w");
+  if (!msg) return 2;
+  fprintf(msg, "answer %o input %o owner-is-me %d", (unsigned)(a.st_mode & 0777), (unsigned)(i.st_mode & 0777),
+          a.st_uid == getuid() && i.st_uid == getuid());
+  fclose(msg);
+  return 43;
+})");
+  auto r = grade("#include <stdio.h>\nint main(void){ puts(\"1 2 3\"); return 0; }\n");
+  ASSERT_EQ(r["verdict"], "WA");
+  EXPECT_EQ(r["tests"][0]["message"], "answer 600 input 600 owner-is-me 1");
+}

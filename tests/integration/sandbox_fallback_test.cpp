@@ -93,3 +93,26 @@ TEST(SandboxWithoutCgroups, AnotherProcessOfTheOldSandboxUserDoesNotBreakRuns) {
   RunReport c = sandbox.run(compile);
   EXPECT_EQ(c.status, Status::ok) << to_json(c).dump();
 }
+TEST(SandboxWithoutLandlockSignalScope, ARunCannotSignalAnotherRun) {
+  if (geteuid() != 0) GTEST_SKIP() << "the privilege drop happens only as root";
+  ScopedEnv no_landlock("PROCTOR_DISABLE_LANDLOCK", "1");
+  proctor::test::TempDirectory dir;
+  const fs::path sleeper = proctor::test::compile_c(
+      dir.path(), "sleeper", "#include <time.h>\nint main(void){struct timespec t={1,500000000};nanosleep(&t,0);return 0;}\n");
+  // kill(-1, SIGKILL): every process this uid may signal. The compile profile is a denylist that allows
+  // kill (gcc's driver signals its own children); Landlock's signal scope is what confines it on new
+  // kernels, and it is off here.
+  const fs::path killer = proctor::test::compile_c(
+      dir.path(), "killer", "#include <signal.h>\n#include <stdio.h>\nint main(void){if(kill(-1,SIGKILL)!=0)perror(\"kill\");return 0;}\n");
+
+  Sandbox sandbox;
+  auto victim = std::async(std::launch::async, [&] { return sandbox.run(program(sleeper)); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the victim is asleep by then
+  Policy attack;
+  attack.profile = Profile::compile;
+  attack.argv = {killer.string()};
+  attack.insecure = true;  // the compile profile refuses to run without Landlock otherwise
+  RunReport a = sandbox.run(attack);
+  RunReport v = victim.get();
+  EXPECT_EQ(v.status, Status::ok) << "the other run was signalled: " << to_json(v).dump() << "\nattacker: " << to_json(a).dump();
+}

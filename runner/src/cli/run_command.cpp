@@ -42,7 +42,7 @@ void print_text(const sandbox::RunReport& r) {
             << (l.landlock_abi ? "ABI " + std::to_string(l.landlock_abi) : std::string("off")) << ", cgroup "
             << l.cgroup << ", memory " << l.memory_limit << ", processes " << l.process_limit << ", namespaces "
             << (l.namespaces.empty() ? std::string("none") : nlohmann::json(l.namespaces).dump())
-            << (l.privileges_dropped ? ", uid nobody" : "") << (l.insecure ? ", INSECURE" : "") << "\n";
+            << (l.privileges_dropped ? ", own unprivileged uid" : "") << (l.insecure ? ", INSECURE" : "") << "\n";
   if (!r.error.empty()) std::cerr << "judge error: " << r.error << "\n";
 }
 

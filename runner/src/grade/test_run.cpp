@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "fs/private_copy.hpp"
 #include "fs/read_file.hpp"
 #include "proctor/runner/checker.hpp"
 #include "proctor/runner/error.hpp"
@@ -72,11 +73,12 @@ std::string head_of(const fs::path& file, std::size_t limit) {
 
 CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const fs::path& output,
                                const fs::path& dir) {
-  // The validator runs as the sandbox user: give it copies it can read, and a feedback directory. The
+  // The validator runs as the run's own user: give it private copies (mode 0600, handed to that user by
+  // the sandbox; a secret answer is never readable by other local users), and a feedback directory. The
   // program's output reaches it as stdin, a descriptor the runner opened.
   const fs::path input = dir / "input", answer = dir / "answer", feedback = dir / "feedback";
-  fs::copy_file(test.input, input, fs::copy_options::overwrite_existing);
-  fs::copy_file(test.answer, answer, fs::copy_options::overwrite_existing);
+  proctor::fs::private_copy(test.input, input);
+  proctor::fs::private_copy(test.answer, answer);
   fs::create_directories(feedback);
   sandbox::Policy policy;
   policy.profile = sandbox::Profile::checker;
@@ -86,7 +88,7 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
   policy.stdout_path = dir / "validator.out";
   policy.stderr_path = dir / "validator.err";
   policy.work_dir = feedback;
-  policy.readable = {input, answer};
+  policy.private_inputs = {input, answer};
   policy.limits.cpu_ms = 10'000;
   policy.limits.wall_ms = 20'000;
   policy.limits.memory_kb = 1024 * 1024;

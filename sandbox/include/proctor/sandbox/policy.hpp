@@ -59,6 +59,10 @@ struct Policy {
   std::filesystem::path work_dir;
   std::vector<std::filesystem::path> readable;  // extra read-only files or directories
   std::vector<std::filesystem::path> writable;  // extra read-write files or directories
+  // Files only this run may read (copies the caller made for it, such as a validator's answer file,
+  // created private, mode 0600): readable through Landlock, and handed to the run's own user when the
+  // sandbox drops privileges. Never name a file that is not the caller's own copy.
+  std::vector<std::filesystem::path> private_inputs;
 
   // Added to the clean environment (PATH=/usr/bin:/bin, LANG=C.UTF-8, and for `compile` TMPDIR=work_dir).
   std::vector<std::pair<std::string, std::string>> env;
