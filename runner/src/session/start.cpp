@@ -1,5 +1,6 @@
 #include "session/start.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -83,7 +84,11 @@ Session start_session(const stdfs::path& root, const StartOptions& options) {
     stdfs::remove_all(staging, ec);
     SessionFiles files{staging};
     try {
-      stdfs::create_directory(staging);
+      // Private to the interviewer's account: the package inside holds the hidden tests and the
+      // reference solutions, and other local users have no business reading either.
+      if (::mkdir(staging.c_str(), 0700) != 0) {
+        throw UserError(staging, std::string("cannot create session: ") + std::strerror(errno));
+      }
       fs::copy_tree(package, files.package());
       make_workspace(exercise, files);
       stdfs::create_directory(files.submissions());
