@@ -31,6 +31,7 @@ const char* to_string(ChildStage stage) {
     case ChildStage::chdir: return "entering the work directory";
     case ChildStage::rlimits: return "setting rlimits";
     case ChildStage::drop_privileges: return "dropping privileges";
+    case ChildStage::parent_death: return "tying the run to its supervisor";
     case ChildStage::no_new_privs: return "no_new_privs";
     case ChildStage::landlock: return "landlock_restrict_self";
     case ChildStage::seccomp: return "loading the seccomp filter";
@@ -170,6 +171,11 @@ void run_child(const ChildPlan& plan) {
     }
   }
   if (plan.drop_privileges && !drop_privileges(plan)) fail(ChildStage::drop_privileges);
+  // Dies with its supervisor (Ctrl-C, a CI timeout, kill -9) instead of running on unwatched. Set after
+  // the uid change, which clears it; a supervisor already gone shows as another parent.
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != plan.supervisor) {
+    fail(ChildStage::parent_death);
+  }
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail(ChildStage::no_new_privs);
   if (plan.landlock_fd >= 0) {
     if (syscall(SYS_landlock_restrict_self, kLandlockFd, 0) != 0) fail(ChildStage::landlock);

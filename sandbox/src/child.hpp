@@ -16,6 +16,7 @@ enum class ChildStage : int {
   chdir,
   rlimits,
   drop_privileges,
+  parent_death,
   no_new_privs,
   landlock,
   seccomp,
@@ -51,6 +52,7 @@ struct ChildPlan {
   bool drop_privileges = false;
   uid_t uid = 0;
   gid_t gid = 0;
+  pid_t supervisor = 0;  // getpid() of the launcher: the child dies with it (PR_SET_PDEATHSIG)
   int unshare_flags = 0;      // 0: no namespaces
   const char* uid_map = nullptr;  // for a user namespace, e.g. "1000 1000 1\n"
   const char* gid_map = nullptr;

@@ -245,6 +245,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.work_dir = work_dir.empty() ? "/" : work_dir_string.c_str();
   plan.drop_privileges = drop;
   plan.uid = identity.uid;
+  plan.supervisor = getpid();
   plan.gid = identity.gid;
   report.layers.privileges_dropped = drop;
   NamespacePlan ns;
