@@ -238,7 +238,11 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.seccomp = seccomp_for(policy.profile, limits.threads).program();
   report.layers.seccomp = true;
   fill_rlimits(policy, {cgroup != nullptr, cgroup != nullptr}, plan);
-  CStringArray argv(policy.argv), envp(clean_environment(policy, work_dir));
+  // The program learns nothing of the host from its own name: argv[0] is the file name alone. The
+  // compiler keeps the name it was given (gcc finds its helpers from it).
+  std::vector<std::string> args = policy.argv;
+  if (policy.profile != Profile::compile) args[0] = executable.filename().string();
+  CStringArray argv(std::move(args)), envp(clean_environment(policy, work_dir));
   plan.argv = argv.get();
   plan.envp = envp.get();
   const std::string work_dir_string = work_dir.string();
