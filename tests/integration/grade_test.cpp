@@ -252,17 +252,19 @@ TEST(GradeCli, InvalidUtf8InCompilerOutputStillWritesTheResult) {
 }
 
 TEST(GradeCli, ErrorFloodOfMultiByteCharactersIsCutOnACharacterBoundary) {
-  // Three shifts of the same flood: whatever gcc's exact layout, at least two of them put the 64 KiB
-  // cut inside a three-byte character.
+  // gcc quotes identifiers raw in a UTF-8 locale: every error repeats a 900-byte identifier of
+  // three-byte characters (message and source line). Indenting the first line by 0, 1 or 2 spaces
+  // shifts everything after it by 0, 2 or 4 bytes, so at least two of the three floods reach the
+  // 64 KiB cut inside a character (before the fix: exit 3, no result).
   for (int shift = 0; shift < 3; ++shift) {
     TempDirectory tmp;
-    std::string source;
-    for (int i = 0; i < 40; ++i) {
-      source += "#error " + std::string(i == 0 ? static_cast<std::size_t>(shift) : 0, 'x');
-      for (int k = 0; k < 600; ++k) source += "\xe2\x82\xac";  // U+20AC
-      source += "\n";
+    std::string source = "int main(void){\n";
+    for (int i = 0; i < 200; ++i) {
+      source += std::string(i == 0 ? static_cast<std::size_t>(shift) : 0, ' ') + "  ";
+      for (int k = 0; k < 300; ++k) source += "\xe3\x82\xa2";  // U+30A2, a letter C allows in identifiers
+      source += std::to_string(i) + " = 1;\n";
     }
-    source += "int main(void){return 0;}\n";
+    source += "  return 0;\n}\n";
     write_text(tmp.path() / "flood.c", source);
     int code = 0;
     std::string output;
@@ -272,8 +274,10 @@ TEST(GradeCli, ErrorFloodOfMultiByteCharactersIsCutOnACharacterBoundary) {
     EXPECT_EQ(result["verdict"], "CE");
     const std::string diagnostics = result["compile"]["output"];
     EXPECT_NE(diagnostics.find("more bytes truncated]"), std::string::npos);
+    EXPECT_NE(diagnostics.find("\xe3\x82\xa2"), std::string::npos) << "the identifiers are in the output";
     EXPECT_EQ(diagnostics.find("\xef\xbf\xbd"), std::string::npos) << "cut on a boundary, nothing replaced";
     EXPECT_LE(diagnostics.size(), 64u * 1024 + 200);
+    EXPECT_TRUE(matches_result_schema(result));
   }
 }
 

@@ -48,6 +48,8 @@ TEST(Utf8, CutNeverSplitsACharacter) {
   EXPECT_EQ(utf8_cut(s, 3), 1u);
   EXPECT_EQ(utf8_cut(s, 4), 4u);
   EXPECT_EQ(utf8_cut(s, 99), s.size());
+  EXPECT_EQ(utf8_cut("a\xe2\x82", 3), 1u) << "the text itself ends inside a character";
+  EXPECT_EQ(utf8_cut("a\xe2\x82", 99), 1u);
   std::string flood;
   for (int i = 0; i < 1000; ++i) flood += "\xf0\x9f\x98\x80";
   for (std::size_t limit = 0; limit < 40; ++limit) {

@@ -1,5 +1,7 @@
 #include "text/utf8.hpp"
 
+#include <algorithm>
+
 namespace proctor::text {
 namespace {
 
@@ -60,16 +62,16 @@ std::string valid_utf8(std::string_view s) {
 }
 
 std::size_t utf8_cut(std::string_view s, std::size_t limit) {
-  if (limit >= s.size()) return s.size();
-  std::size_t cut = limit;
-  // Back up over at most three continuation bytes to the start of the character that straddles the cut.
-  std::size_t back = 0;
-  while (cut > 0 && back < 3 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;
-    ++back;
-  }
-  if ((static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) return limit;  // not UTF-8 at all: bytes
-  return cut;
+  limit = std::min(limit, s.size());
+  // Find where the last character before the cut starts (at most three continuation bytes back), and
+  // keep it only when all its bytes are inside the cut. The text may itself end in a cut character.
+  std::size_t start = limit;
+  while (start > 0 && limit - start < 3 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return limit;
+  const unsigned char lead = static_cast<unsigned char>(s[start - 1]);
+  if (lead < 0xC0) return limit;  // ASCII, or not UTF-8 at all: nothing to keep whole
+  const std::size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  return limit - (start - 1) < need ? start - 1 : limit;
 }
 
 }  // namespace proctor::text
