@@ -13,6 +13,8 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstddef>
+#include <cstdint>
 
 namespace proctor::sandbox {
 namespace {
