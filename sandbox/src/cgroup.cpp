@@ -328,8 +328,13 @@ std::string own_cgroup(const std::string& controller) {
   return "";
 }
 
+// Control files end in a newline and may separate words by any white space: "cpu memory pids\n" holds
+// "pids" (found by the VM suite: a delegated cgroup listing pids last was taken for one without it).
 bool has_words(const std::string& text, std::initializer_list<const char*> words) {
   std::string all = " " + text + " ";
+  for (char& c : all) {
+    if (c == '\n' || c == '\t') c = ' ';
+  }
   for (const char* w : words) {
     if (all.find(std::string(" ") + w + " ") == std::string::npos) return false;
   }
