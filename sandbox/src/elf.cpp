@@ -58,6 +58,24 @@ std::optional<std::string> static_executable_problem(const std::filesystem::path
   return std::nullopt;
 }
 
+std::uint64_t loaded_image_bytes(const std::filesystem::path& file) {
+  ScopedFd fd(open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  Elf64_Ehdr header{};
+  if (!fd || !read_at(fd.get(), &header, sizeof header, 0) || std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 ||
+      header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_phentsize != sizeof(Elf64_Phdr) || header.e_phnum > 256) {
+    return 0;
+  }
+  std::vector<Elf64_Phdr> segments(header.e_phnum);
+  if (!read_at(fd.get(), segments.data(), segments.size() * sizeof(Elf64_Phdr), static_cast<off_t>(header.e_phoff))) {
+    return 0;
+  }
+  std::uint64_t total = 0;
+  for (const Elf64_Phdr& segment : segments) {
+    if (segment.p_type == PT_LOAD) total += segment.p_memsz;
+  }
+  return total;
+}
+
 std::optional<std::string> command_problem(const Policy& policy) {
   if (policy.argv.empty()) return std::string("no command to run");
   if (policy.profile == Profile::compile) return std::nullopt;

@@ -26,6 +26,7 @@
 #include "landlock_cache.hpp"
 #include "namespaces.hpp"
 #include "outcome.hpp"
+#include "proctor/sandbox/elf.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
 #include "profiles.hpp"
 #include "rlimits.hpp"
@@ -104,6 +105,18 @@ Handoff receive_handoff(int socket) {
 
 }  // namespace
 
+// What this machine would use for a run: the layers reported when nothing ran.
+static Layers planned_layers_for(const Capabilities& caps) {
+  Layers planned;
+  planned.seccomp = true;
+  planned.landlock_abi = caps.landlock_abi;
+  planned.cgroup = caps.cgroup;
+  planned.memory_limit = caps.cgroup == "none" ? "rlimit-as" : "cgroup-" + caps.cgroup;
+  planned.process_limit = "seccomp";
+  planned.privileges_dropped = caps.root;
+  return planned;
+}
+
 struct Sandbox::Impl {
   Capabilities caps;
   CgroupManager cgroups;
@@ -165,6 +178,18 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (executable.empty()) return judge_error("command not found: " + policy.argv[0]);
   ScopedFd exec_fd(open(executable.c_str(), O_PATH | O_CLOEXEC));
   if (!exec_fd) return judge_error("cannot open " + executable.string() + ": " + std::strerror(errno));
+  if (policy.profile == Profile::program) {
+    // An image larger than the memory limit (a huge static array) is MLE on every kernel and memory
+    // layer alike, without running it (see loaded_image_bytes).
+    const std::uint64_t image = loaded_image_bytes(executable);
+    if (image > limits.memory_kb * 1024) {
+      report.status = Status::mle;
+      report.limit = "memory";
+      report.memory_kb = image / 1024;
+      report.layers = planned_layers_for(caps);
+      return report;
+    }
+  }
 
   // A private directory only when something needs one: the program profile needs none.
   std::optional<TempDir> temp;
@@ -372,16 +397,7 @@ RunReport Sandbox::run(const Policy& policy) {
   }
 }
 
-Layers Sandbox::planned_layers() const {
-  const Capabilities& caps = impl_->caps;
-  Layers planned;
-  planned.seccomp = true;
-  planned.landlock_abi = caps.landlock_abi;
-  planned.cgroup = caps.cgroup;
-  planned.memory_limit = caps.cgroup == "none" ? "rlimit-as" : "cgroup-" + caps.cgroup;
-  planned.process_limit = "seccomp";
-  planned.privileges_dropped = caps.root;
-  return planned;
-}
+
+Layers Sandbox::planned_layers() const { return planned_layers_for(impl_->caps); }
 
 }  // namespace proctor::sandbox

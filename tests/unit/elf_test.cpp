@@ -37,3 +37,12 @@ TEST(StaticExecutable, AMissingFileIsRefused) {
   ASSERT_TRUE(problem);
   EXPECT_NE(problem->find("cannot be opened"), std::string::npos) << *problem;
 }
+
+TEST(LoadedImage, CountsTheZeroFilledStaticArrayAsWellAsTheCode) {
+  const std::filesystem::path bin(PROCTOR_HOSTILE_BIN_DIR);
+  const auto hello = proctor::sandbox::loaded_image_bytes(bin / "hello");
+  EXPECT_GT(hello, 100u * 1024);           // static glibc
+  EXPECT_LT(hello, 16u * 1024 * 1024);     // and nothing large
+  EXPECT_GE(proctor::sandbox::loaded_image_bytes(bin / "static_array"), 1ULL << 30);  // 1 GiB of .bss
+  EXPECT_EQ(proctor::sandbox::loaded_image_bytes("/nonexistent/proctor-elf-test"), 0u);
+}
