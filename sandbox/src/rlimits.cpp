@@ -21,7 +21,12 @@ void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan&
   const rlim_t cpu_s = l.cpu_ms / 1000 + 2;
   add(plan, RLIMIT_CPU, cpu_s, cpu_s + 1);
   const rlim_t memory = static_cast<rlim_t>(l.memory_kb) * 1024;
-  add(plan, RLIMIT_STACK, memory);
+  // The stack may use the whole memory limit. glibc sizes every new thread's stack by the soft limit,
+  // though, and under RLIMIT_AS (no memory cgroup) a single such reservation already exhausts the
+  // address space: with threads there, the soft limit is 8 MiB (the program may raise it up to the
+  // hard one, which stays the memory limit).
+  const rlim_t stack_soft = (!context.memory_cgroup && l.threads > 0) ? std::min<rlim_t>(memory, 8 << 20) : memory;
+  add(plan, RLIMIT_STACK, stack_soft, memory);
   if (!context.memory_cgroup) add(plan, RLIMIT_AS, memory);
   add(plan, RLIMIT_FSIZE, l.output_bytes + 1);
   add(plan, RLIMIT_NOFILE, std::min<rlim_t>(std::max(l.open_files, 4U), kMaxChildOpenFiles));

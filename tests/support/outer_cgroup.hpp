@@ -174,6 +174,9 @@ class OuterCgroup {
       ok = enabled_in_parent_;
     }
     ok = ok && write_file(outer_ / "memory.max", kMemoryBytes) && write_file(outer_ / "pids.max", kPidsMax);
+    // The sandbox under test makes its run cgroups below the leaf this process sits in: it needs the
+    // controllers there, as systemd delegates them (without this it silently fell back to rlimits).
+    ok = ok && write_file(outer_ / "cgroup.subtree_control", "+memory +pids");
     if (!ok) {
       leave();
       return "cgroup v2: cannot configure " + outer_.string() + ": running without an outer cgroup";
