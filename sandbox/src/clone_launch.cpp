@@ -3,7 +3,7 @@
 // Why not vfork(2) or Boost.Process's vfork launcher: the child would run on the launcher's own stack
 // frames, and a signal arriving before it reset the handlers would run the launcher's handler in the
 // child, on the launcher's memory. Here the child has its own stack and no signal can be delivered
-// until run_child has reset every handler (docs/security.md, "Launching the child").
+// until run_child has reset every handler (docs/security.md, "Order of the child's setup").
 #include "clone_launch.hpp"
 
 #include <sched.h>
