@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -95,7 +96,7 @@ class V1Cgroup final : public RunCgroup {
         close_memory();
         remove_dir(memory_);
         if (!open_memory()) return false;
-        limit_ = 0;
+        limit_ = kUnlimited;
         counters_known_ = false;
       }
     }
@@ -152,8 +153,12 @@ class V1Cgroup final : public RunCgroup {
   std::uint64_t cpu_ns() const override { return cpuacct_usage_.read_u64().value_or(0); }
   CgroupUsage usage() const override {
     CgroupUsage u;
+    // What earlier runs left may be freed during this one (kernel objects released after a grace
+    // period): then what is still charged once the run is reaped is the better baseline, else a small
+    // program's peak would not rise above the baseline at all.
     const std::uint64_t peak = memory_max_usage_.read_u64().value_or(0);
-    u.peak_bytes = peak > baseline_ ? peak - baseline_ : 0;
+    const std::uint64_t base = std::min(baseline_, memory_usage_.read_u64().value_or(baseline_));
+    u.peak_bytes = peak > base ? peak - base : 0;
     const std::uint64_t failcnt = memory_failcnt_.read_u64().value_or(0);
     const std::uint64_t oom_kills = memory_oom_control_.read_u64("oom_kill").value_or(0);
     const std::uint64_t refused = pids_events_.read_u64("max").value_or(0);
@@ -176,6 +181,8 @@ class V1Cgroup final : public RunCgroup {
  private:
   // Above this, a reused memory cgroup is replaced by a fresh one (see reset()).
   static constexpr std::uint64_t kMaxLeftover = 1 << 20;
+  // A fresh memory cgroup's limits: lowering them must write memory before memory+swap.
+  static constexpr std::uint64_t kUnlimited = ~std::uint64_t{0};
 
   bool open_memory() {
     if (mkdir(memory_.c_str(), 0700) != 0 || (memory_procs_ = open_procs(memory_)) < 0) return false;
@@ -203,7 +210,7 @@ class V1Cgroup final : public RunCgroup {
       memory_oom_control_;
   cgfs::ControlFile pids_max_, pids_current_, pids_events_, cpuacct_usage_;
   std::vector<int> attach_;
-  std::uint64_t limit_ = 0, baseline_ = 0;
+  std::uint64_t limit_ = kUnlimited, baseline_ = 0;
   unsigned max_tasks_ = 0;
   mutable std::uint64_t failcnt_baseline_ = 0, oom_kill_baseline_ = 0, pids_baseline_ = 0;
   mutable bool counters_known_ = false;
