@@ -42,7 +42,8 @@ std::optional<std::string> static_executable_problem(const std::filesystem::path
     return std::string("has no readable program headers");
   }
   std::vector<Elf64_Phdr> segments(header.e_phnum);
-  if (!read_at(fd.get(), segments.data(), segments.size() * sizeof(Elf64_Phdr), static_cast<off_t>(header.e_phoff))) {
+  if (!read_at(fd.get(), segments.data(), segments.size() * sizeof(Elf64_Phdr),
+               static_cast<off_t>(header.e_phoff))) {
     return std::string("has no readable program headers");
   }
   for (const Elf64_Phdr& segment : segments) {
@@ -61,12 +62,14 @@ std::optional<std::string> static_executable_problem(const std::filesystem::path
 std::uint64_t loaded_image_bytes(const std::filesystem::path& file) {
   ScopedFd fd(open(file.c_str(), O_RDONLY | O_CLOEXEC));
   Elf64_Ehdr header{};
-  if (!fd || !read_at(fd.get(), &header, sizeof header, 0) || std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 ||
-      header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_phentsize != sizeof(Elf64_Phdr) || header.e_phnum > 256) {
+  if (!fd || !read_at(fd.get(), &header, sizeof header, 0) ||
+      std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 || header.e_ident[EI_CLASS] != ELFCLASS64 ||
+      header.e_phentsize != sizeof(Elf64_Phdr) || header.e_phnum > 256) {
     return 0;
   }
   std::vector<Elf64_Phdr> segments(header.e_phnum);
-  if (!read_at(fd.get(), segments.data(), segments.size() * sizeof(Elf64_Phdr), static_cast<off_t>(header.e_phoff))) {
+  if (!read_at(fd.get(), segments.data(), segments.size() * sizeof(Elf64_Phdr),
+               static_cast<off_t>(header.e_phoff))) {
     return 0;
   }
   std::uint64_t total = 0;

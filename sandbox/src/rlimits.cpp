@@ -10,7 +10,9 @@ namespace {
 void add(ChildPlan& plan, int resource, rlim_t soft, rlim_t hard) {
   plan.rlimits[plan.rlimit_count++] = {resource, rlimit{soft, hard}};
 }
-void add(ChildPlan& plan, int resource, rlim_t both) { add(plan, resource, both, both); }
+void add(ChildPlan& plan, int resource, rlim_t both) {
+  add(plan, resource, both, both);
+}
 
 }  // namespace
 
@@ -25,7 +27,8 @@ void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan&
   // though, and under RLIMIT_AS (no memory cgroup) a single such reservation already exhausts the
   // address space: with threads there, the soft limit is 8 MiB (the program may raise it up to the
   // hard one, which stays the memory limit).
-  const rlim_t stack_soft = (!context.memory_cgroup && l.threads > 0) ? std::min<rlim_t>(memory, 8 << 20) : memory;
+  const rlim_t stack_soft =
+      (!context.memory_cgroup && l.threads > 0) ? std::min<rlim_t>(memory, 8 << 20) : memory;
   add(plan, RLIMIT_STACK, stack_soft, memory);
   if (!context.memory_cgroup) add(plan, RLIMIT_AS, memory);
   add(plan, RLIMIT_FSIZE, l.output_bytes + 1);

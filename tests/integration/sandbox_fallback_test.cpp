@@ -2,16 +2,16 @@
 // that hides them, a fresh Debian root), no Landlock signal scope (kernels before 6.12). Simulated on this
 // machine with PROCTOR_DISABLE_CGROUPS / PROCTOR_DISABLE_LANDLOCK; real processes throughout.
 #include <grp.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "c_program.hpp"
@@ -66,7 +66,8 @@ TEST(SandboxWithoutCgroups, AnotherProcessOfTheOldSandboxUserDoesNotBreakRuns) {
   if (geteuid() != 0) GTEST_SKIP() << "the privilege drop happens only as root";
   ScopedEnv no_cgroups("PROCTOR_DISABLE_CGROUPS", "1");
   proctor::test::TempDirectory dir;
-  const fs::path hello = proctor::test::compile_c(dir.path(), "hello", "#include <stdio.h>\nint main(void){puts(\"hi\");return 0;}\n");
+  const fs::path hello = proctor::test::compile_c(
+      dir.path(), "hello", "#include <stdio.h>\nint main(void){puts(\"hi\");return 0;}\n");
   // Two: the kernel compares the user's process count with RLIMIT_NPROC at setresuid, before the
   // child itself counts, and refuses the exec when it was already over.
   NobodyProcess other, another;
@@ -98,12 +99,15 @@ TEST(SandboxWithoutLandlockSignalScope, ARunCannotSignalAnotherRun) {
   ScopedEnv no_landlock("PROCTOR_DISABLE_LANDLOCK", "1");
   proctor::test::TempDirectory dir;
   const fs::path sleeper = proctor::test::compile_c(
-      dir.path(), "sleeper", "#include <time.h>\nint main(void){struct timespec t={1,500000000};nanosleep(&t,0);return 0;}\n");
+      dir.path(), "sleeper",
+      "#include <time.h>\nint main(void){struct timespec t={1,500000000};nanosleep(&t,0);return 0;}\n");
   // kill(-1, SIGKILL): every process this uid may signal. The compile profile is a denylist that allows
   // kill (gcc's driver signals its own children); Landlock's signal scope is what confines it on new
   // kernels, and it is off here.
-  const fs::path killer = proctor::test::compile_c(
-      dir.path(), "killer", "#include <signal.h>\n#include <stdio.h>\nint main(void){if(kill(-1,SIGKILL)!=0)perror(\"kill\");return 0;}\n");
+  const fs::path killer =
+      proctor::test::compile_c(dir.path(), "killer",
+                               "#include <signal.h>\n#include <stdio.h>\nint "
+                               "main(void){if(kill(-1,SIGKILL)!=0)perror(\"kill\");return 0;}\n");
 
   Sandbox sandbox;
   auto victim = std::async(std::launch::async, [&] { return sandbox.run(program(sleeper)); });
@@ -114,5 +118,6 @@ TEST(SandboxWithoutLandlockSignalScope, ARunCannotSignalAnotherRun) {
   attack.insecure = true;  // the compile profile refuses to run without Landlock otherwise
   RunReport a = sandbox.run(attack);
   RunReport v = victim.get();
-  EXPECT_EQ(v.status, Status::ok) << "the other run was signalled: " << to_json(v).dump() << "\nattacker: " << to_json(a).dump();
+  EXPECT_EQ(v.status, Status::ok) << "the other run was signalled: " << to_json(v).dump()
+                                  << "\nattacker: " << to_json(a).dump();
 }

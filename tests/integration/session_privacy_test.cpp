@@ -1,8 +1,7 @@
 // A session directory holds a frozen copy of the package (hidden tests, reference solutions): other
 // local users must not be able to read it.
-#include <sys/stat.h>
-
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -1,11 +1,10 @@
 // A sandboxed program dies with its supervisor: when `proctor` is interrupted (Ctrl-C), terminated (a CI
 // timeout) or killed outright, nothing it started keeps running unwatched.
 #include <dirent.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
@@ -53,10 +52,10 @@ class SupervisorDeath : public ::testing::TestWithParam<int> {};
 TEST_P(SupervisorDeath, TheProgramDiesWithProctor) {
   const int signal = GetParam();
   proctor::test::TempDirectory dir;
-  const fs::path probe = proctor::test::compile_c(
-      dir.path(), "orphan-probe",
-      "#include <time.h>\nint main(void){struct timespec t={0,100000000};"
-      "for(int i=0;i<300;i++)nanosleep(&t,0);return 0;}\n");
+  const fs::path probe =
+      proctor::test::compile_c(dir.path(), "orphan-probe",
+                               "#include <time.h>\nint main(void){struct timespec t={0,100000000};"
+                               "for(int i=0;i<300;i++)nanosleep(&t,0);return 0;}\n");
   const pid_t proctor = fork();
   if (proctor == 0) {
     freopen("/dev/null", "w", stdout);
@@ -66,7 +65,8 @@ TEST_P(SupervisorDeath, TheProgramDiesWithProctor) {
     _exit(127);
   }
   ASSERT_GT(proctor, 0);
-  const bool started = wait_until([&] { return !processes_running(probe).empty(); }, std::chrono::seconds(10));
+  const bool started =
+      wait_until([&] { return !processes_running(probe).empty(); }, std::chrono::seconds(10));
   kill(proctor, signal);
   int status = 0;
   waitpid(proctor, &status, 0);

@@ -24,7 +24,8 @@ TEST(StaticExecutable, ADynamicProgramIsRefusedNamingItsInterpreter) {
 }
 
 TEST(StaticExecutable, AScriptIsRefused) {
-  const auto script = std::filesystem::temp_directory_path() / ("proctor-elf-test-" + std::to_string(getpid()));
+  const auto script =
+      std::filesystem::temp_directory_path() / ("proctor-elf-test-" + std::to_string(getpid()));
   std::ofstream(script) << "#!/bin/sh\necho hi\n";
   auto problem = static_executable_problem(script);
   std::filesystem::remove(script);
@@ -41,8 +42,8 @@ TEST(StaticExecutable, AMissingFileIsRefused) {
 TEST(LoadedImage, CountsTheZeroFilledStaticArrayAsWellAsTheCode) {
   const std::filesystem::path bin(PROCTOR_HOSTILE_BIN_DIR);
   const auto hello = proctor::sandbox::loaded_image_bytes(bin / "hello");
-  EXPECT_GT(hello, 100u * 1024);           // static glibc
-  EXPECT_LT(hello, 16u * 1024 * 1024);     // and nothing large
+  EXPECT_GT(hello, 100u * 1024);                                                      // static glibc
+  EXPECT_LT(hello, 16u * 1024 * 1024);                                                // and nothing large
   EXPECT_GE(proctor::sandbox::loaded_image_bytes(bin / "static_array"), 1ULL << 30);  // 1 GiB of .bss
   EXPECT_EQ(proctor::sandbox::loaded_image_bytes("/nonexistent/proctor-elf-test"), 0u);
 }

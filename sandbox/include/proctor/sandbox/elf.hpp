@@ -12,8 +12,8 @@
 namespace proctor::sandbox {
 
 // Empty when `file` is a statically linked ELF executable of this machine's architecture; otherwise
-// why it cannot run in the program profile ("is dynamically linked (interpreter /lib64/ld-linux-x86-64.so.2)",
-// "is not an ELF executable", ...). Reads at most the ELF and program headers.
+// why it cannot run in the program profile ("is dynamically linked (interpreter
+// /lib64/ld-linux-x86-64.so.2)", "is not an ELF executable", ...). Reads at most the ELF and program headers.
 std::optional<std::string> static_executable_problem(const std::filesystem::path& file);
 
 // Bytes the kernel maps for the executable's loadable segments (code, data and the zero-filled .bss),
