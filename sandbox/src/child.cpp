@@ -172,7 +172,9 @@ void run_child(const ChildPlan& plan) {
   }
   if (plan.drop_privileges && !drop_privileges(plan)) fail(ChildStage::drop_privileges);
   // Dies with its supervisor (Ctrl-C, a CI timeout, kill -9) instead of running on unwatched. Set after
-  // the uid change, which clears it; a supervisor already gone shows as another parent.
+  // the uid change, which clears it; a supervisor already gone shows as another parent. The signal
+  // follows the launching thread, not the process: that thread supervises and reaps this run before
+  // it does anything else, so it ends before the run only when Proctor itself dies.
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != plan.supervisor) {
     fail(ChildStage::parent_death);
   }
