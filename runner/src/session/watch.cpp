@@ -4,6 +4,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <ostream>
@@ -88,7 +89,9 @@ class Watcher {
     Inotify inotify(files_.workspace());
     emit_start(s);
     bool pending = false;
-    Instant last_event{};
+    // The quiet period after a save is a pause, not a time of day: measured on the steady clock, so a
+    // test's frozen session clock (PROCTOR_CLOCK_FILE) cannot stretch it.
+    std::chrono::steady_clock::time_point last_event{};
     for (;;) {
       Inotify::Event ev = inotify.wait(pending ? kQuiet : 250ms);
       if (ev == Inotify::Event::workspace_gone) {
@@ -97,11 +100,11 @@ class Watcher {
       }
       if (ev == Inotify::Event::saved) {
         pending = true;
-        last_event = now();
+        last_event = std::chrono::steady_clock::now();
         continue;
       }
       // A save seen just before the deadline is still submitted (submit() decides whether it was late).
-      if (pending && now() - last_event >= kQuiet) {
+      if (pending && std::chrono::steady_clock::now() - last_event >= kQuiet) {
         pending = false;
         submit_saved();
       }
