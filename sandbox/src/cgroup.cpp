@@ -373,16 +373,17 @@ bool prepare_v2(const std::string& base, std::string& reason) {
   return false;
 }
 
-// Run cgroups of a Proctor process that was killed (SIGKILL leaves no chance to clean up): killed
-// empty and removed by the next Proctor that uses the same parent.
+// Run cgroups of a Proctor process that was killed (SIGKILL leaves no chance to clean up), and the
+// leaf each Proctor moves itself into on v2 (a process cannot remove the cgroup it is in, so every
+// exit leaves one): killed empty and removed by the next Proctor that uses the same parent.
 void sweep_stale(const std::string& base) {
-  static const std::regex name(R"(proctor-(\d+)-\d+)");
+  static const std::regex name(R"(proctor-(\d+)-\d+|proctor-supervisor-(\d+))");
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(base, ec)) {
     std::smatch m;
     const std::string file = entry.path().filename().string();
     if (!entry.is_directory(ec) || !std::regex_match(file, m, name)) continue;
-    const pid_t owner = static_cast<pid_t>(std::stol(m[1]));
+    const pid_t owner = static_cast<pid_t>(std::stol(m[1].matched ? m[1].str() : m[2].str()));
     if (kill(owner, 0) == 0 || errno != ESRCH) continue;
     kill_listed(entry.path().string() + "/cgroup.procs");
     remove_dir(entry.path().string());

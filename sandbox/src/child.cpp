@@ -4,6 +4,7 @@
 #include "child.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
@@ -76,29 +77,34 @@ bool place(int fd, int target) {
   return dup3(fd, target, O_CLOEXEC) == target;
 }
 
+bool join_namespaces(const ChildPlan& plan) {
+  if (plan.join_user_fd >= 0 && syscall(SYS_setns, plan.join_user_fd, CLONE_NEWUSER) != 0) return false;
+  for (int fd : plan.join_fds) {
+    if (fd >= 0 && syscall(SYS_setns, fd, 0) != 0) return false;
+  }
+  return !plan.chroot_dir || (chroot(plan.chroot_dir) == 0 && chdir("/") == 0);
+}
+
+// Fresh namespaces: nothing is mounted in them, so the host's mounts need no change of propagation
+// (making "/" private fails where "/" is not a mount point, as in a chroot).
 bool enter_namespaces(const ChildPlan& plan) {
-  if (plan.unshare_flags == 0) return true;
-  if (unshare(plan.unshare_flags) != 0) return false;
+  if (plan.unshare_flags != 0 && unshare(plan.unshare_flags) != 0) return false;
   if (plan.uid_map) {
     if (!write_all("/proc/self/setgroups", "deny") || !write_all("/proc/self/uid_map", plan.uid_map) ||
         !write_all("/proc/self/gid_map", plan.gid_map)) {
       return false;
     }
   }
-  if (plan.unshare_flags & CLONE_NEWNS) {
-    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) return false;
-    if (plan.jail_root) {
-      // An empty, read-only root: the program sees no file at all. The binary stays reachable
-      // through kExecFd.
-      if (mount("proctor", plan.jail_root, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555") != 0 ||
-          chdir(plan.jail_root) != 0 || syscall(SYS_pivot_root, ".", ".") != 0 ||
-          umount2(".", MNT_DETACH) != 0 || chdir("/") != 0 ||
-          mount(nullptr, "/", nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
-        return false;
-      }
-    }
-  }
   return true;
+}
+
+// Checked once the parent-death signal is set: a launcher that died before would never send it.
+bool supervisor_alive(const ChildPlan& plan) {
+  if ((plan.clone_flags & CLONE_NEWPID) == 0) return getppid() == plan.supervisor;
+  // The first process of a pid namespace sees no parent (getppid() is 0); the launcher's end of the
+  // report socket tells instead (the child's own copy of it is closed by now).
+  pollfd report{kReportFd, 0, 0};
+  return poll(&report, 1, 0) == 0;
 }
 
 bool drop_privileges(const ChildPlan& plan) {
@@ -157,6 +163,8 @@ void run_child(const ChildPlan& plan) {
   }
   if (!place(exec, kExecFd)) fail(ChildStage::descriptors);
   if (landlock >= 0 && !place(landlock, kLandlockFd)) fail(ChildStage::descriptors);
+  // Before the descriptors of the prepared namespaces are closed with the rest.
+  if (!join_namespaces(plan)) fail(ChildStage::namespaces);
   // Nothing else survives: the program must hold no descriptor but 0, 1 and 2.
   if (syscall(SYS_close_range, 3, kExecFd - 1, 0) != 0) fail(ChildStage::descriptors);
   if (syscall(SYS_close_range, kLandlockFd + 1, ~0U, 0) != 0) fail(ChildStage::descriptors);
@@ -175,7 +183,7 @@ void run_child(const ChildPlan& plan) {
   // the uid change, which clears it; a supervisor already gone shows as another parent. The signal
   // follows the launching thread, not the process: that thread supervises and reaps this run before
   // it does anything else, so it ends before the run only when Proctor itself dies.
-  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != plan.supervisor) {
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || !supervisor_alive(plan)) {
     fail(ChildStage::parent_death);
   }
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail(ChildStage::no_new_privs);
@@ -184,6 +192,11 @@ void run_child(const ChildPlan& plan) {
     close(kLandlockFd);
   }
   if (plan.seccomp) {
+    // The filter allows signals to this process only: write its pid where the parent left a placeholder.
+    const auto self = static_cast<std::uint32_t>(syscall(SYS_getpid));
+    for (std::size_t i = 0; i < plan.seccomp_own_pid_slot_count; ++i) {
+      plan.seccomp->filter[plan.seccomp_own_pid_slots[i]].k = self;
+    }
     long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, plan.seccomp);
     if (listener < 0) fail(ChildStage::seccomp);
     hand_over_listener(static_cast<int>(listener));

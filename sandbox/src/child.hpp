@@ -5,6 +5,8 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include <cstddef>
+
 namespace proctor::sandbox {
 
 enum class ChildStage : int {
@@ -40,7 +42,9 @@ struct ChildPlan {
   int report_fd = -1;  // socket, moved to kReportFd
   int landlock_fd = -1;  // -1: no Landlock; moved to kLandlockFd
   int cgroup_fds[3] = {-1, -1, -1};
-  const sock_fprog* seccomp = nullptr;
+  const sock_fprog* seccomp = nullptr;  // this run's own copy: the child patches its pid in
+  const unsigned short* seccomp_own_pid_slots = nullptr;
+  std::size_t seccomp_own_pid_slot_count = 0;
   struct Limit {
     int resource;
     rlimit value;
@@ -53,10 +57,15 @@ struct ChildPlan {
   uid_t uid = 0;
   gid_t gid = 0;
   pid_t supervisor = 0;  // getpid() of the launcher: the child dies with it (PR_SET_PDEATHSIG)
-  int unshare_flags = 0;      // 0: no namespaces
+  // Prepared namespaces to join (empty_root.hpp): the user namespace first (-1: none), then uts, ipc,
+  // net and mount.
+  int join_user_fd = -1;
+  int join_fds[4] = {-1, -1, -1, -1};
+  const char* chroot_dir = nullptr;  // with the prepared namespaces but no mount namespace: an empty root
+  int clone_flags = 0;        // namespaces the clone creates (CLONE_NEWPID, with CLONE_NEWUSER without root)
+  int unshare_flags = 0;      // namespaces the child creates; 0: none
   const char* uid_map = nullptr;  // for a user namespace, e.g. "1000 1000 1\n"
   const char* gid_map = nullptr;
-  const char* jail_root = nullptr;  // with a mount namespace: pivot into an empty tmpfs here
 };
 
 [[noreturn]] void run_child(const ChildPlan& plan);

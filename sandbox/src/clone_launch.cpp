@@ -41,7 +41,7 @@ pid_t launch_child(const ChildPlan& plan) {
   std::uint64_t old = 0;
   if (set_kernel_mask(SIG_BLOCK, &all, &old) != 0) return -1;
   // The stack grows down on every architecture Proctor runs on (x86-64, arm64).
-  const pid_t pid = clone(child_main, stack + sizeof stack, CLONE_VM | CLONE_VFORK | SIGCHLD,
+  const pid_t pid = clone(child_main, stack + sizeof stack, CLONE_VM | CLONE_VFORK | SIGCHLD | plan.clone_flags,
                           const_cast<ChildPlan*>(&plan));
   const int saved = errno;
   set_kernel_mask(SIG_SETMASK, &old, nullptr);

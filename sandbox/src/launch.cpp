@@ -22,6 +22,7 @@
 #include "cgroup.hpp"
 #include "child.hpp"
 #include "clone_launch.hpp"
+#include "empty_root.hpp"
 #include "landlock.hpp"
 #include "landlock_cache.hpp"
 #include "namespaces.hpp"
@@ -123,6 +124,9 @@ struct Sandbox::Impl {
   std::mutex mutex;
   std::map<std::pair<Profile, bool>, std::unique_ptr<SeccompProgram>> seccomp;
   std::unique_ptr<LandlockCache> landlock;
+  std::once_flag prepared_once;
+  std::unique_ptr<PreparedNamespaces> prepared;
+  std::string prepared_why_not;
 
   Impl() {
     caps.root = geteuid() == 0;
@@ -132,7 +136,20 @@ struct Sandbox::Impl {
     landlock = std::make_unique<LandlockCache>(caps.landlock_abi);
     caps.cgroup = cgroups.version();
     caps.user_namespaces = caps.root || user_namespaces_available();
-    caps.mount_namespace = caps.root || caps.user_namespaces;
+    caps.mount_namespace = fresh_namespaces_available(caps.root);
+  }
+
+  // Made on the first program run, then shared by all (joining costs a few setns calls).
+  const PreparedNamespaces* empty_root(std::string& why_not) {
+    std::call_once(prepared_once, [&] {
+      if (const char* off = getenv("PROCTOR_DISABLE_EMPTY_ROOT"); off && *off == '1') {
+        prepared_why_not = "switched off by PROCTOR_DISABLE_EMPTY_ROOT";
+        return;
+      }
+      prepared = prepare_namespaces(caps.root, prepared_why_not);
+    });
+    why_not = prepared_why_not;
+    return prepared.get();
   }
 
   const SeccompProgram& seccomp_for(Profile profile, unsigned threads) {
@@ -156,19 +173,23 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   const Limits& limits = policy.limits;
 
   // Layers first: refuse to run unconfined unless told to.
-  const bool want_namespaces = policy.namespaces == Namespaces::on ||
-                               (policy.namespaces == Namespaces::automatic && policy.profile != Profile::program);
-  // Without Landlock, the program profile is confined by an empty-root mount namespace instead.
-  const bool jail = caps.landlock_abi == 0 && policy.profile == Profile::program && caps.mount_namespace;
-  const bool namespaces = (want_namespaces && caps.mount_namespace) || jail;
-  if (policy.namespaces == Namespaces::on && !namespaces) {
-    return judge_error("namespaces were requested but this machine does not allow them");
+  const bool program = policy.profile == Profile::program;
+  // Every program run joins the prepared namespaces (an empty read-only root, a neutral host name);
+  // compilers and validators, which read host files by path, get fresh namespaces of their own.
+  std::string no_empty_root;
+  const PreparedNamespaces* joined =
+      program && policy.namespaces != Namespaces::off ? empty_root(no_empty_root) : nullptr;
+  const bool fresh_namespaces = !program && policy.namespaces != Namespaces::off && caps.mount_namespace;
+  if (policy.namespaces == Namespaces::on && !joined && !fresh_namespaces) {
+    return judge_error("namespaces were requested but this machine does not allow them" +
+                       (no_empty_root.empty() ? std::string() : ": " + no_empty_root));
   }
-  const bool confined = caps.landlock_abi > 0 || jail;
+  const bool confined = caps.landlock_abi > 0 || joined;
   if (!confined && !policy.insecure) {
-    const std::string why = caps.mount_namespace ? "Landlock is unavailable and only the program profile has a "
-                                                   "mount-namespace fallback"
-                                                 : "neither Landlock nor a mount namespace can confine the file system";
+    const std::string why = program ? "neither Landlock nor an empty-root mount namespace (" + no_empty_root +
+                                          ") can confine the file system"
+                                    : "Landlock is unavailable and only the program profile has a mount-namespace "
+                                      "fallback";
     return judge_error(why + "; refusing to run the " + to_string(policy.profile) +
                        " profile (use --insecure to run anyway)");
   }
@@ -198,12 +219,6 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     temp.emplace("proctor-run");
     work_dir = temp->path() / "work";
     std::filesystem::create_directory(work_dir);
-  }
-  std::filesystem::path jail_root;
-  if (jail) {
-    if (!temp) temp.emplace("proctor-run");
-    jail_root = temp->path() / "root";
-    std::filesystem::create_directory(jail_root);
   }
   const bool drop = caps.root;
   const RunIdentity identity = drop ? next_run_identity() : RunIdentity{geteuid(), getegid()};
@@ -260,7 +275,10 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (cgroup) {
     for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
-  plan.seccomp = seccomp_for(policy.profile, limits.threads).program();
+  SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads));
+  plan.seccomp = &seccomp.fprog;
+  plan.seccomp_own_pid_slots = seccomp.own_pid_slots->data();
+  plan.seccomp_own_pid_slot_count = seccomp.own_pid_slots->size();
   report.layers.seccomp = true;
   fill_rlimits(policy, {cgroup != nullptr, cgroup != nullptr}, plan);
   // The program learns nothing of the host from its own name: argv[0] is the file name alone. The
@@ -278,15 +296,22 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.gid = identity.gid;
   report.layers.privileges_dropped = drop;
   NamespacePlan ns;
-  if (namespaces) {
-    ns = namespace_plan(caps.root);
-    plan.unshare_flags = ns.flags;
+  if (joined) {
+    plan.join_user_fd = joined->user.get();
+    plan.join_fds[0] = joined->uts.get();
+    plan.join_fds[1] = joined->ipc.get();
+    plan.join_fds[2] = joined->net.get();
+    plan.join_fds[3] = joined->mnt.get();
+    if (joined->empty_dir) plan.chroot_dir = joined->empty_dir->path().c_str();
+    report.layers.namespaces = joined->names;
+  } else if (fresh_namespaces) {
+    ns = namespace_plan(caps.root, policy.profile == Profile::compile);
+    plan.clone_flags = ns.clone_flags;
+    plan.unshare_flags = ns.unshare_flags;
     plan.uid_map = ns.uid_map.empty() ? nullptr : ns.uid_map.c_str();
     plan.gid_map = ns.gid_map.empty() ? nullptr : ns.gid_map.c_str();
     report.layers.namespaces = ns.names;
   }
-  const std::string jail_string = jail_root.string();
-  if (jail) plan.jail_root = jail_string.c_str();
 
   const auto started = std::chrono::steady_clock::now();
   const pid_t pid = launch_child(plan);

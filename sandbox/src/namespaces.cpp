@@ -6,18 +6,32 @@
 
 namespace proctor::sandbox {
 
-NamespacePlan namespace_plan(bool root) {
+NamespacePlan namespace_plan(bool root, bool own_pids) {
   NamespacePlan plan;
-  plan.flags = CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET;
+  plan.unshare_flags = CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET;
+  if (own_pids && !root) plan.clone_flags = CLONE_NEWPID;
   if (!root) {
-    plan.flags |= CLONE_NEWUSER;
+    // The pid namespace must belong to a user namespace this user owns: both come with the clone.
+    (own_pids ? plan.clone_flags : plan.unshare_flags) |= CLONE_NEWUSER;
     // Map the caller's own ids into the namespace: the program keeps no more rights than the caller.
     plan.uid_map = std::to_string(geteuid()) + " " + std::to_string(geteuid()) + " 1\n";
     plan.gid_map = std::to_string(getegid()) + " " + std::to_string(getegid()) + " 1\n";
     plan.names.push_back("user");
   }
   for (const char* name : {"mount", "ipc", "uts", "net"}) plan.names.push_back(name);
+  if (own_pids) plan.names.push_back("pid");
   return plan;
+}
+
+bool fresh_namespaces_available(bool root) {
+  const NamespacePlan plan = namespace_plan(root, true);
+  pid_t pid = fork();
+  if (pid < 0) return false;
+  if (pid == 0) _exit(unshare(plan.clone_flags | plan.unshare_flags) == 0 ? 0 : 1);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 bool user_namespaces_available() {

@@ -94,9 +94,12 @@ void allow_static_c_runtime(scmp_filter_ctx ctx) {
   allow_if(ctx, SCMP_SYS(setrlimit), SCMP_A0(SCMP_CMP_EQ, RLIMIT_STACK));
   check(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setrlimit), 1, SCMP_A0(SCMP_CMP_NE, RLIMIT_STACK)),
         "setrlimit eperm");
-  // raise()/abort() signal the calling thread; Landlock's signal scope keeps it inside the sandbox.
-  allow(ctx, SCMP_SYS(tgkill));
-  allow(ctx, SCMP_SYS(tkill));
+  // raise()/abort() and pthread_kill() signal a thread of the calling process with tgkill(own pid, tid):
+  // the first argument is pinned to the program's own pid (patched in by the child, see
+  // kOwnPidPlaceholder), and the kernel refuses a tid outside that process. So no program signals
+  // another process on any kernel, with or without Landlock's signal scope (Linux 6.12+). tkill, which
+  // names a thread alone, is used by no current C library and stays forbidden.
+  allow_if(ctx, SCMP_SYS(tgkill), SCMP_A0(SCMP_CMP_EQ, kOwnPidPlaceholder));
   // Static glibc looks up /proc/self/exe at start-up and copes with a failure.
   fail_with(ctx, SCMP_SYS(readlink), ENOENT);
 }
@@ -192,8 +195,20 @@ SeccompProgram::SeccompProgram(Profile profile, unsigned threads) {
   ssize_t got = pread(fd, filter_.data(), size, 0);
   close(fd);
   if (got != size) throw std::runtime_error("reading the seccomp program failed");
-  fprog_.len = static_cast<unsigned short>(filter_.size());
-  fprog_.filter = filter_.data();
+  for (std::size_t i = 0; i < filter_.size(); ++i) {
+    if (BPF_CLASS(filter_[i].code) == BPF_JMP && filter_[i].k == kOwnPidPlaceholder) {
+      own_pid_slots_.push_back(static_cast<unsigned short>(i));
+    }
+  }
+  if (profile != Profile::compile && own_pid_slots_.empty()) {
+    throw std::runtime_error("seccomp: the own-pid comparison is missing from the exported program");
+  }
+}
+
+SeccompCopy::SeccompCopy(const SeccompProgram& program)
+    : filter(program.instructions()), own_pid_slots(&program.own_pid_slots()) {
+  fprog.len = static_cast<unsigned short>(filter.size());
+  fprog.filter = filter.data();
 }
 
 std::string syscall_name(unsigned arch, int nr) {

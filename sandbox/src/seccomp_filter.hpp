@@ -3,6 +3,8 @@
 // child (loading is one raw syscall, async-signal-safe).
 #include <linux/filter.h>
 
+#include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -21,15 +23,30 @@ inline constexpr int kMaxChildOpenFiles = 200;
 // allows exactly this pointer (see allow_launch_handoff).
 extern const char kExecEmptyPath[];
 
+// The filter may name the calling process itself (tgkill's first argument must be the program's own
+// pid): the parent builds it with this placeholder, which no pid can equal (pid_max is at most 2^22),
+// and the child writes its own pid over it, in its own copy, just before loading it.
+inline constexpr std::uint32_t kOwnPidPlaceholder = 0x7eadbeefU;
+
 class SeccompProgram {
  public:
   // Throws std::runtime_error when libseccomp fails.
   SeccompProgram(Profile profile, unsigned threads);
-  const sock_fprog* program() const { return &fprog_; }
+  const std::vector<sock_filter>& instructions() const { return filter_; }
+  // Indices of the instructions whose constant is kOwnPidPlaceholder.
+  const std::vector<unsigned short>& own_pid_slots() const { return own_pid_slots_; }
 
  private:
   std::vector<sock_filter> filter_;
-  sock_fprog fprog_{};
+  std::vector<unsigned short> own_pid_slots_;
+};
+
+// One run's copy of a program, with the places the child patches; built in the parent.
+struct SeccompCopy {
+  explicit SeccompCopy(const SeccompProgram& program);
+  std::vector<sock_filter> filter;
+  sock_fprog fprog{};
+  const std::vector<unsigned short>* own_pid_slots;
 };
 
 // "clone", or "i386:open" for another architecture's syscall (int 0x80), "x32:open" for x32.

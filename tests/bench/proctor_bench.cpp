@@ -3,7 +3,8 @@
 // <layers as JSON>", CPU being this process's and its children's, as floor.c counts it.
 // It links the sandbox library only, so it measures what one run costs and nothing of the runner.
 //
-// Usage: proctor_bench RUNS BINARY [--namespaces] [--stdin FILE]
+// Usage: proctor_bench RUNS BINARY [--no-namespaces] [--stdin FILE]
+// (--no-namespaces: without the prepared empty root the program profile joins by default)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -29,7 +30,7 @@ double cpu_ms() {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: proctor_bench RUNS BINARY [--namespaces] [--stdin FILE]\n");
+  std::fprintf(stderr, "usage: proctor_bench RUNS BINARY [--no-namespaces] [--stdin FILE]\n");
   return 2;
 }
 
@@ -41,10 +42,9 @@ int main(int argc, char** argv) {
   if (runs <= 0) return usage();
   proctor::sandbox::Policy policy;
   policy.argv = {argv[2]};
-  policy.namespaces = proctor::sandbox::Namespaces::off;
   for (int i = 3; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--namespaces") == 0) {
-      policy.namespaces = proctor::sandbox::Namespaces::on;
+    if (std::strcmp(argv[i], "--no-namespaces") == 0) {
+      policy.namespaces = proctor::sandbox::Namespaces::off;
     } else if (std::strcmp(argv[i], "--stdin") == 0 && i + 1 < argc) {
       policy.stdin_path = argv[++i];
       policy.stdout_path = "/dev/null";

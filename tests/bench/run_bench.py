@@ -36,6 +36,18 @@ def floor(binary, floor_bin, mode, runs, stdin=None):
     return float(wall), float(cpu)
 
 
+def floor_all_cores(binary, floor_bin, runs, cores, stdin):
+    """Wall ms per launch of `cores` floor processes started together, each launching runs/cores
+    times: the most launches this machine completes per millisecond with every core busy."""
+    each = max(1, runs // cores)
+    start = time.monotonic()
+    procs = [subprocess.Popen([floor_bin, "spawn", str(each), binary, stdin], stdout=subprocess.DEVNULL)
+             for _ in range(cores)]
+    if any(p.wait() != 0 for p in procs):
+        sys.exit("bench: a floor process failed")
+    return (time.monotonic() - start) * 1000 / (each * cores)
+
+
 def sandboxed(bench_bin, binary, runs, *extra):
     """(wall ms, cpu ms, layers) per run of the program profile."""
     wall, cpu, layers = sh(bench_bin, str(runs), binary, *extra).split(" ", 2)
@@ -119,7 +131,7 @@ def main():
             rows["fork"].append(floor(trivial, floor_bin, "fork", a.runs))
             wall, cpu, layers["box"] = sandboxed(bench_bin, trivial, a.runs)
             rows["box"].append((wall, cpu))
-            wall, cpu, layers["box_ns"] = sandboxed(bench_bin, trivial, a.runs, "--namespaces")
+            wall, cpu, layers["box_ns"] = sandboxed(bench_bin, trivial, a.runs, "--no-namespaces")
             rows["box_ns"].append((wall, cpu))
 
         def ratio(key, i):
@@ -130,24 +142,26 @@ def main():
         print("|---|---|---|---|---|")
         names = {"spawn": "**floor**: posix_spawn + wait4 from a small process",
                  "fork": "fork + exec + wait4 from a small process",
-                 "box": "proctor `program` profile (seccomp + Landlock + rlimits + cgroup + uid drop + supervision)",
-                 "box_ns": "the same with namespaces on (mount, ipc, uts, net)"}
+                 "box": "proctor `program` profile (seccomp + Landlock + empty root in prepared namespaces + rlimits + "
+                        "cgroup + uid drop + supervision)",
+                 "box_ns": "the same without the empty root (`--namespaces off`)"}
         for key, name in names.items():
             print(f"| {name} | {med([r[0] for r in rows[key]]):.3f} | {ratio(key, 0):.2f} | "
                   f"{med([r[1] for r in rows[key]]):.3f} | {ratio(key, 1):.2f} |")
-        print(f"\nlayers: {layers['box']}  \nwith namespaces: {layers['box_ns']}\n")
+        print(f"\nlayers: {layers['box']}  \nwithout the empty root: {layers['box_ns']}\n")
 
         # 2. Grading 500 tiny tests of a cat-like program, compile excluded.
         ex = make_many_tests(tmp, a.tests)
         stdin = os.path.join(ex, "data", "secret", "0000.in")
         result = os.path.join(tmp, "result.json")
         grade(a.proctor, ex, cat_source, cores, result)  # warm up: page cache of the package
-        per = {"spawn": [], "one": [], "all": []}
+        per = {"spawn": [], "spawn_all": [], "one": [], "all": []}
         verdicts = set()
         graded = 0
         rounds = max(3, a.rounds // 2)
         for _ in range(rounds):
             per["spawn"].append(floor(cat, floor_bin, "spawn", a.tests, stdin)[0])
+            per["spawn_all"].append(floor_all_cores(cat, floor_bin, a.tests, cores, stdin))
             for key, jobs in (("one", 1), ("all", cores)):
                 wall, compile_ms, graded, verdict = grade(a.proctor, ex, cat_source, jobs, result)
                 verdicts.add(verdict)
@@ -162,8 +176,14 @@ def main():
         print("| measure | ms per test | × floor |\n|---|---|---|")
         print(f"| **floor**: posix_spawn + wait4 of the same program, stdin from a test file | "
               f"{med(per['spawn']):.3f} | 1.00 |")
+        print(f"| the floor with all cores: {cores} floor processes at once, wall time / launches | "
+              f"{med(per['spawn_all']):.3f} | {gratio('spawn_all'):.2f} |")
         print(f"| proctor grade --jobs 1 | {med(per['one']):.3f} | {gratio('one'):.2f} |")
         print(f"| proctor grade --jobs {cores} (all cores) | {med(per['all']):.3f} | {gratio('all'):.2f} |\n")
+        scaling = med([s / m for s, m in zip(per["spawn"], per["spawn_all"])])
+        grading = med([o / m for o, m in zip(per["one"], per["all"])])
+        print(f"With {cores} cores this machine launches {scaling:.2f}× as many programs per second as with one "
+              f"(the floor's own scaling); `proctor grade` gains {grading:.2f}× from --jobs {cores}.\n")
 
         # 3. End to end: each bundled exercise's reference solution, compile included.
         print("## End to end: each bundled exercise's reference solution (compile included)\n")

@@ -3,11 +3,16 @@
 // machine with PROCTOR_DISABLE_CGROUPS / PROCTOR_DISABLE_LANDLOCK; real processes throughout.
 #include <grp.h>
 #include <gtest/gtest.h>
+#include <sched.h>
+#include <seccomp.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -120,4 +125,168 @@ TEST(SandboxWithoutLandlockSignalScope, ARunCannotSignalAnotherRun) {
   RunReport v = victim.get();
   EXPECT_EQ(v.status, Status::ok) << "the other run was signalled: " << to_json(v).dump()
                                   << "\nattacker: " << to_json(a).dump();
+}
+
+namespace {
+
+// Runs `body` in a child process that first became `uid` (when non-zero) and ran `setup` (when set);
+// returns the child's exit code (0: body returned an empty string) and what it reported.
+std::pair<int, std::string> in_child(uid_t uid, const std::function<void()>& setup,
+                                     const std::function<std::string()>& body) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return {-1, "pipe failed"};
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(pipe_fds[0]);
+    if (uid != 0) {
+      setgroups(0, nullptr);
+      if (setresgid(uid, uid, uid) != 0 || setresuid(uid, uid, uid) != 0) _exit(126);
+      // What an exec would do: a process that changed its uid is not dumpable, and its /proc files
+      // (uid_map among them) then belong to root; Proctor started by a user is always exec'd.
+      prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+    }
+    if (setup) setup();
+    std::string problem;
+    try {
+      problem = body();
+    } catch (const std::exception& e) {
+      problem = std::string("exception: ") + e.what();
+    }
+    if (!problem.empty() && write(pipe_fds[1], problem.data(), problem.size()) < 0) _exit(125);
+    _exit(problem.empty() ? 0 : 1);
+  }
+  close(pipe_fds[1]);
+  std::string said;
+  char buf[4096];
+  for (ssize_t n; (n = read(pipe_fds[0], buf, sizeof buf)) > 0;) said.append(buf, n);
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), said};
+}
+
+constexpr uid_t kNormalUser = 54321;
+
+// A temporary directory a normal user can work in.
+fs::path user_dir(const proctor::test::TempDirectory& dir, const char* name) {
+  const fs::path d = dir.path() / name;
+  fs::create_directory(d);
+  if (chown(d.c_str(), kNormalUser, kNormalUser) != 0) throw std::runtime_error("chown failed");
+  return d;
+}
+
+const char* kStatHostPath =
+    "#define _GNU_SOURCE\n#include <fcntl.h>\n#include <stdio.h>\n#include <sys/stat.h>\n#include <sys/syscall.h>\n"
+    "#include <sys/utsname.h>\n#include <unistd.h>\n"
+    "int main(void){struct stat st;struct utsname u;uname(&u);printf(\"host=%s\\n\",u.nodename);"
+    "if(syscall(SYS_newfstatat,AT_FDCWD,\"/etc/passwd\",&st,AT_EMPTY_PATH)==0)printf(\"LEAK size=%lld\\n\","
+    "(long long)st.st_size);return 0;}\n";
+
+bool has(const std::vector<std::string>& names, const char* name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+// A normal user's compile, on a kernel without Landlock's signal scope (before 6.12), ran with that
+// user's uid and could signal any of the user's processes (a concurrent run, the candidate's editor).
+// It now runs in a pid namespace of its own, whose first process is the compiler driver.
+TEST(SandboxWithoutLandlockSignalScope, ANormalUsersCompileCannotSignalTheUsersOtherProcesses) {
+  if (geteuid() != 0) GTEST_SKIP() << "the test becomes a normal user, which needs root";
+  proctor::test::TempDirectory dir;
+  const fs::path work = user_dir(dir, "work");
+  const fs::path killer = proctor::test::compile_c(
+      dir.path(), "killer",
+      "#include <signal.h>\n#include <stdio.h>\nint main(void){if(kill(-1,SIGKILL)!=0)perror(\"kill\");return 0;}\n");
+  auto [code, said] = in_child(
+      kNormalUser, [] { setenv("PROCTOR_DISABLE_LANDLOCK", "1", 1); },
+      [&]() -> std::string {
+        const pid_t victim = fork();
+        if (victim == 0) {
+          execl("/bin/sleep", "sleep", "30", static_cast<char*>(nullptr));
+          _exit(127);
+        }
+        Sandbox sandbox;
+        Policy attack;
+        attack.profile = Profile::compile;
+        attack.argv = {killer.string()};
+        attack.work_dir = work;
+        attack.insecure = true;  // the compile profile refuses to run without Landlock otherwise
+        RunReport a = sandbox.run(attack);
+        int status = 0;
+        const bool killed = waitpid(victim, &status, WNOHANG) == victim;
+        kill(victim, SIGKILL);
+        waitpid(victim, nullptr, 0);
+        if (a.status != Status::ok) return "the compile profile did not run: " + to_json(a).dump();
+        if (killed) return "the user's other process was killed: " + to_json(a).dump();
+        if (!has(a.layers.namespaces, "pid")) return "no pid namespace: " + to_json(a).dump();
+        return "";
+      });
+  EXPECT_EQ(code, 0) << said;
+}
+
+// A normal user's program joins the prepared namespaces through a user namespace of the user's own:
+// an empty root (nothing to stat) and a neutral host name, as root's runs get.
+TEST(SandboxEmptyRoot, ANormalUsersProgramSeesNoHostPathAndANeutralHostName) {
+  if (geteuid() != 0) GTEST_SKIP() << "the test becomes a normal user, which needs root";
+  proctor::test::TempDirectory dir;
+  const fs::path probe = proctor::test::compile_c(dir.path(), "probe", kStatHostPath);
+  const fs::path out = user_dir(dir, "out");
+  auto [code, said] = in_child(kNormalUser, nullptr, [&]() -> std::string {
+    Sandbox sandbox;
+    Policy p = program(probe);
+    p.stdout_path = out / "stdout";
+    RunReport r = sandbox.run(p);
+    const std::string printed = proctor::test::read_text(out / "stdout");
+    if (r.status != Status::ok) return "run failed: " + to_json(r).dump();
+    if (printed != "host=proctor\n") return "the program saw: " + printed + to_json(r).dump();
+    for (const char* name : {"user", "mount", "uts"}) {
+      if (!has(r.layers.namespaces, name)) return std::string("no ") + name + ": " + to_json(r).dump();
+    }
+    return "";
+  });
+  EXPECT_EQ(code, 0) << said;
+}
+
+// Docker's default seccomp profile refuses unshare, setns, mount and every clone with a namespace flag
+// to a container without CAP_SYS_ADMIN. Proctor must still compile and run there, without the
+// namespaces, saying so in `layers`, never with a judge error on every run.
+TEST(SandboxInsideDockersDefaultSeccompProfile, CompilesAndRunsWithoutNamespaces) {
+  proctor::test::TempDirectory dir;
+  const fs::path probe = proctor::test::compile_c(dir.path(), "probe", kStatHostPath);
+  const fs::path work = dir.path() / "work";
+  fs::create_directory(work);
+  proctor::test::write_text(work / "t.c", "int main(void){return 0;}\n");
+  auto docker_like = [] {
+    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+    for (int nr : {SCMP_SYS(unshare), SCMP_SYS(setns), SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root)}) {
+      seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), nr, 0);
+    }
+    for (unsigned long flag : {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET,
+                               CLONE_NEWCGROUP}) {
+      seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1, SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag));
+    }
+    seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
+    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    if (seccomp_load(ctx) != 0) _exit(124);
+    seccomp_release(ctx);
+  };
+  auto [code, said] = in_child(0, docker_like, [&]() -> std::string {
+    Sandbox sandbox;
+    Policy compile;
+    compile.profile = Profile::compile;
+    compile.argv = {"gcc", "-O1", "-static", "-o", "t", "t.c"};
+    compile.work_dir = work;
+    compile.limits.cpu_ms = 10000;
+    compile.limits.memory_kb = 512 * 1024;
+    RunReport c = sandbox.run(compile);
+    if (c.status != Status::ok) return "compile: " + to_json(c).dump();
+    if (!c.layers.namespaces.empty()) return "compile claims namespaces: " + to_json(c).dump();
+    RunReport r = sandbox.run(program(probe));
+    if (r.status != Status::ok) return "program: " + to_json(r).dump();
+    if (!r.layers.namespaces.empty()) return "program claims namespaces: " + to_json(r).dump();
+    if (r.layers.landlock_abi == 0) return "program without Landlock: " + to_json(r).dump();
+    return "";
+  });
+  EXPECT_EQ(code, 0) << said;
 }
