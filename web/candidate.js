@@ -62,6 +62,8 @@
     if (editor) editor.setReadOnly(true);
     $("run").disabled = true;
     $("submit").disabled = true;
+    $("run-input").disabled = true;
+    $("custom-input").readOnly = true;
     $("countdown").textContent = "0:00";
     const banner = $("banner");
     banner.textContent = state === "finished"
@@ -114,6 +116,13 @@
         const sample = samples.find((s) => s.name === t.name);
         if (sample) block.append(el("div", { class: "muted" }, "input:"), el("pre", {}, sample.input));
         if (t.diff) block.append(el("div", { class: "muted" }, "diff (expected vs yours):"), el("pre", { class: "diff" }, t.diff));
+        for (const [key, label] of [["stdout", "your program's stdout"], ["stderr", "your program's stderr"]]) {
+          const x = t[key];
+          if (x && x.bytes > 0) {
+            block.append(el("div", { class: "muted" }, label + (x.truncated ? " (first " + x.text.length + " of " + x.bytes + " bytes)" : "") + ":"),
+              el("pre", { class: key }, x.text));
+          }
+        }
       }
       out.append(block);
     }
@@ -147,6 +156,37 @@
       else { busy("Not run: " + (r.data.error || r.status)); if (r.status === 409) sync(r.data); }
     } catch (e) { busy("Not run: the server did not answer."); }
     if (!readOnly) $("run").disabled = false;
+  }
+
+  function showCustom(d) {
+    const out = $("output");
+    out.replaceChildren();
+    const c = d.compile || {};
+    if (!d.ran) {
+      out.append(el("h3", {}, "Not run: compilation failed (" + (c.status || "?") + ")"), el("pre", { class: "compile" }, c.output || d.error || ""));
+      return;
+    }
+    out.append(el("h3", { class: "custom-result" }, "Your input: ", el("span", { class: "verdict " + (d.status === "OK" ? "AC" : "bad") }, d.status),
+      " ", el("span", { class: "muted" }, d.time_ms + " ms"), d.message ? " " + d.message : ""));
+    for (const w of c.warnings || []) out.append(el("div", { class: "warning" }, "warning at line " + w.line + ": " + w.message));
+    for (const key of ["stdout", "stderr"]) {
+      const x = d[key];
+      out.append(el("div", { class: "muted" }, key + (x.truncated ? " (first " + x.text.length + " of " + x.bytes + " bytes)" : "") + ":"),
+        el("pre", { class: key }, x.text));
+    }
+  }
+
+  async function runInput() {
+    if (readOnly) return;
+    $("run-input").disabled = true;
+    busy("Compiling and running your input…");
+    try {
+      const r = await api("POST", "run-input", { source: editor.getText(), input: $("custom-input").value });
+      if (r.status === 200) showCustom(r.data);
+      else if (r.status === 429) busy("Please wait " + (r.retryAfter || r.data.retry_after_s) + " s before the next run (" + r.data.error + ").");
+      else { busy("Not run: " + (r.data.error || r.status)); if (r.status === 409) sync(r.data); }
+    } catch (e) { busy("Not run: the server did not answer."); }
+    if (!readOnly) $("run-input").disabled = false;
   }
 
   async function submit() {
@@ -198,6 +238,7 @@
     setInterval(poll, POLL_EVERY_MS);
     $("run").addEventListener("click", run);
     $("submit").addEventListener("click", submit);
+    $("run-input").addEventListener("click", runInput);
     document.addEventListener("visibilitychange", () => { if (document.hidden) save(); });
   }
 

@@ -261,6 +261,33 @@ class Api(ServerTest):
         self.assertEqual(r.json["verdict"], "CE")
         self.assertIn("x", r.json["compile"]["output"])
 
+    def test_failing_sample_shows_the_start_of_stdout_and_stderr(self):
+        s, t = self.server.create_session()
+        src = '#include <stdio.h>\nint main(void) { fprintf(stderr, "debug here\\n"); puts("TRACE 9"); return 0; }\n'
+        r = self.server.request("POST", "/api/candidate/run", {"source": src}, token=t)
+        self.assertEqual(r.status, 200, r.text)
+        test = r.json["tests"][0]
+        self.assertEqual(test["verdict"], "WA")
+        self.assertEqual(test["stdout"]["text"], "TRACE 9\n")
+        self.assertEqual(test["stderr"]["text"], "debug here\n")
+
+    def test_run_with_my_input(self):
+        s, t = self.server.create_session()
+        src = '#include <stdio.h>\nint main(void) { char b[64]; while (fgets(b, sizeof b, stdin)) printf("got %s", b); return 0; }\n'
+        r = self.server.request("POST", "/api/candidate/run-input", {"source": src, "input": "hello\n"}, token=t)
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual((r.json["status"], r.json["stdout"]["text"]), ("OK", "got hello\n"))
+        time.sleep(3.1)
+        r = self.server.request("POST", "/api/candidate/run-input", {"source": src, "input": "x" * (1024 * 1024 + 1)}, token=t)
+        self.assertEqual(r.status, 413)
+        r = self.server.request("POST", "/api/candidate/run-input", {"source": src}, token=t)
+        self.assertEqual(r.status, 400)
+        # Custom runs share the per-session rate limit with sample runs.
+        r = self.server.request("POST", "/api/candidate/run-input", {"source": src, "input": ""}, token=t)
+        self.assertEqual(r.status, 200, r.text)
+        r = self.server.request("POST", "/api/candidate/run", {"source": src}, token=t)
+        self.assertEqual(r.status, 429)
+
     def test_save_and_run_never_replace_a_submission(self):
         s, t = self.server.create_session()
         r = self.server.request("POST", "/api/candidate/submit", {"source": REF}, token=t)

@@ -90,6 +90,16 @@ class CandidatePage(unittest.TestCase):
         self.assertIn("WA", output)
         d.save_screenshot(os.path.join(self.screens, "candidate-run-diff.png"))
 
+        # Run with my input: the program's stdout for the candidate's own stdin.
+        d.find_element(By.CSS_SELECTOR, "#custom summary").click()
+        d.find_element(By.ID, "custom-input").send_keys("2026-11-27T10:00:01Z INFO net: up\n")
+        time.sleep(1.1)  # --run-interval 1 in this test
+        d.find_element(By.ID, "run-input").click()
+        self.wait(EC.text_to_be_present_in_element((By.ID, "output"), "Your input"), timeout=120)
+        self.assertIn("TRACE 0", d.find_element(By.CSS_SELECTOR, "#output pre.stdout").text)
+        self.assertIn("OK", d.find_element(By.CSS_SELECTOR, "#output .custom-result").text)
+        d.save_screenshot(os.path.join(self.screens, "candidate-run-input.png"))
+
         d.find_element(By.ID, "submit").click()
         self.wait(EC.text_to_be_present_in_element((By.ID, "output"), "Submission 1 received"), timeout=120)
         self.wait(EC.text_to_be_present_in_element((By.ID, "submissions"), "#1"))
@@ -101,6 +111,7 @@ class CandidatePage(unittest.TestCase):
         self.assertIn("read-only", d.find_element(By.ID, "banner").text)
         self.assertFalse(d.find_element(By.ID, "run").is_enabled())
         self.assertFalse(d.find_element(By.ID, "submit").is_enabled())
+        self.assertFalse(d.find_element(By.ID, "run-input").is_enabled())
         content = d.find_element(By.CSS_SELECTOR, "#editor .cm-content")
         self.assertEqual(content.get_attribute("contenteditable"), "false")
         before = content.text

@@ -5,6 +5,7 @@
 
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
+#include "proctor/runner/custom_run.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/grade.hpp"
 #include "proctor/runner/result_json.hpp"
@@ -201,6 +202,36 @@ void candidate_submit(Context& ctx, const std::string& id, const Request& reques
           reply(error_response(400, e.what()));
         } catch (const std::exception& e) {
           reply(error_response(500, "internal error while submitting"));
+        }
+      });
+  if (!a.accepted) reply(busy_response(a));
+}
+
+void candidate_run_input(Context& ctx, const std::string& id, const Request& request, const Reply& reply) {
+  std::optional<std::string> source = source_of(request, reply);
+  if (!source) return;
+  json body = json::parse(request.body, nullptr, false);
+  if (!body.contains("input") || !body["input"].is_string())
+    return reply(error_response(400, "\"input\" (string) is required"));
+  std::string input = body["input"];
+  if (input.size() > kMaxCustomInputBytes)
+    return reply(error_response(413, "the input is larger than 1 MiB"));
+  Loaded l = load(ctx, id);
+  if (l.read_only()) return reply(read_only_response(l));
+  auto exercise = ctx.exercise(l.files, l.s);
+  Admission a = ctx.queue->enqueue(
+      id, JobKind::run,
+      [&ctx, id, exercise, source = *source, input = std::move(input), reply](unsigned worker) {
+        try {
+          std::filesystem::path file = ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
+          fs::atomic_write(file, source);
+          runner::CustomRunResult result =
+              runner::run_custom_input(*ctx.sandboxes[worker], *exercise, file, input);
+          reply(json_response(200, runner::to_json(result)));
+        } catch (const runner::UserError& e) {
+          reply(error_response(400, e.what()));
+        } catch (const std::exception&) {
+          reply(error_response(500, "internal error while running your input"));
         }
       });
   if (!a.accepted) reply(busy_response(a));

@@ -112,6 +112,7 @@ std::size_t App::body_limit(const std::string& method, const std::string& target
   // JSON may escape each byte of source as \u00XX: allow for it here, check the decoded size later.
   if (path == "/api/candidate/draft" || path == "/api/candidate/run" || path == "/api/candidate/submit")
     return 6 * kMaxSourceBytes + 4096;
+  if (path == "/api/candidate/run-input") return 6 * (kMaxSourceBytes + kMaxCustomInputBytes) + 4096;
   return 16 * 1024;
 }
 
@@ -161,6 +162,7 @@ void App::handle(Request request, Reply reply) {
       if (what == "state" && method == "GET") return candidate_state(ctx, *id, request, logged);
       if (what == "draft" && method == "PUT") return candidate_save(ctx, *id, request, logged);
       if (what == "run" && method == "POST") return candidate_run(ctx, *id, request, logged);
+      if (what == "run-input" && method == "POST") return candidate_run_input(ctx, *id, request, logged);
       if (what == "submit" && method == "POST") return candidate_submit(ctx, *id, request, logged);
       return logged(error_response(404, "not found"));
     }

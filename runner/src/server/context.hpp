@@ -62,6 +62,7 @@ void candidate_session(Context& ctx, const std::string& id, const Request& reque
 void candidate_state(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_save(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_run(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void candidate_run_input(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_submit(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 // nullopt: not one of the page's files.
 std::optional<Response> static_file(const Context& ctx, const std::string& path);
