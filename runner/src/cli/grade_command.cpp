@@ -31,6 +31,12 @@ int grade_command(const GradeArgs& a) {
   }
   const bool all = !a.practice && a.tests == "all";
   runner::Exercise exercise = runner::load_exercise(a.exercise, {.include_secret = all});
+  if (!all && exercise.samples.empty()) {
+    // Kattis packages may have no samples: say so rather than "accepted" on zero tests.
+    std::cout << exercise.id
+              << ": no sample tests: nothing to practise on (the exercise has hidden tests only)\n";
+    return runner::kExitNotOk;
+  }
   sandbox::Sandbox sandbox;
   runner::GradeOptions options;
   options.tests = all ? runner::TestSelection::all : runner::TestSelection::sample;
