@@ -198,6 +198,19 @@ TEST_F(ExerciseCommand, ExportHoldsNoSecretsAndPracticeWorksOnIt) {
     EXPECT_TRUE(fs::is_regular_file(out / "statement.md"));
     EXPECT_TRUE(fs::is_regular_file(out / "starter.c"));
     EXPECT_TRUE(fs::is_regular_file(out / "exercise.json"));
+    // The message and the pack's README name the file the candidate edits, which the pack holds.
+    EXPECT_NE(r.output.find("try it: proctor practice " + out.string() + " " + (out / "starter.c").string()),
+              std::string::npos)
+        << r.output;
+    EXPECT_EQ(r.output.find("solution.c"), std::string::npos) << r.output;
+    const std::string readme = read_text(out / "README.md");
+    for (const char* part :
+         {"`starter.c`", "sudo apt install ./proctor_*.deb", "proctor practice . starter.c ",
+          "proctor practice . starter.c --input my.txt", "--watch"}) {
+      EXPECT_NE(readme.find(part), std::string::npos) << part << "\n" << readme;
+    }
+    EXPECT_NE(readme.find(std::string(kind) == "function" ? "include/c/" : "on stdin"), std::string::npos)
+        << readme;
     EXPECT_TRUE(fs::is_regular_file(out / "data/sample/1.in"));
     EXPECT_EQ(fs::is_regular_file(out / "include/c/harness.c"), std::string(kind) == "function");
     EXPECT_FALSE(fs::exists(out / "data/secret"));

@@ -84,9 +84,9 @@ TEST(ReportModel, TimelineFigures) {
 TEST(ReportText, ShowsVerdictScoreTestsAndTimeline) {
   std::string text = render(result(), Format::text);
   for (const char* part : {"Verdict: WA (Wrong answer)", "2/3 tests, 2/3 points", "sample/2", "secret/1",
-                           "TLE", "1000 ms", "2.0 MB", "first passing sample: +12:30 (submission 2)",
+                           "TLE", "1000 ms", "2 MiB", "first passing sample: +12:30 (submission 2)",
                            "3 submissions on time, 1 late", "late, not graded", "3:5: unused variable",
-                           "Landlock ABI 3", "memory 256 MB", "2025-03-01 09:00:00 UTC"}) {
+                           "Landlock ABI 3", "memory 256 MiB", "2025-03-01 09:00:00 UTC"}) {
     EXPECT_TRUE(contains(text, part)) << part << "\n" << text;
   }
 }

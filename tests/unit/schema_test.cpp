@@ -142,19 +142,58 @@ TEST(ResultSchema, RejectsASecretTestWithADiff) {
 
 TEST(ResultSchema, RejectsSecretTestData) {
   std::vector<std::pair<std::string, json>> cases;
-  for (const char* field : {"input", "output", "expected"}) {
+  const json excerpt = {{"text", "1 2\n"}, {"bytes", 4}, {"truncated", false}};
+  for (const char* field : {"input", "stdout", "stderr"}) {
     json doc = valid_result();
-    doc["tests"][3][field] = "1 2\n";
+    doc["tests"][3][field] = excerpt;
     cases.emplace_back(std::string("secret test with ") + field, doc);
   }
   json doc = valid_result();
+  doc["tests"][3]["expected"] = "1 2\n";
+  cases.emplace_back("secret test with expected", doc);
+  doc = valid_result();
   doc["tests"][2]["visibility"] = "sample";  // name and group still say secret
   doc["tests"][2]["diff"] = "leak";
   cases.emplace_back("secret test disguised as a sample", doc);
   doc = valid_result();
-  doc["tests"][2]["stdout"] = "leak";
+  doc["tests"][2]["output"] = "leak";
   cases.emplace_back("secret test with an unknown field", doc);
   expect_rejected(cases);
+}
+
+// A failing sample's input and the start of its stdout and stderr: written, validated, read back.
+TEST(ResultSchema, AcceptsExcerptsOnASample) {
+  json doc = valid_result();
+  doc["tests"][1]["input"] = {{"text", "3 4\n"}, {"bytes", 4}, {"truncated", false}};
+  doc["tests"][1]["stdout"] = {{"text", std::string(1024, 'x')}, {"bytes", 90000}, {"truncated", true}};
+  doc["tests"][1]["stderr"] = {{"text", ""}, {"bytes", 0}, {"truncated", false}};
+  EXPECT_TRUE(matches_result_schema(doc));
+  json again = proctor::runner::to_json(proctor::runner::result_from_json(doc));
+  EXPECT_EQ(again["tests"][1], doc["tests"][1]);
+}
+
+TEST(ResultSchema, RejectsMalformedExcerpts) {
+  std::vector<std::pair<std::string, json>> cases;
+  auto with = [&](const std::string& label, const json& excerpt) {
+    json doc = valid_result();
+    doc["tests"][1]["stdout"] = excerpt;
+    cases.emplace_back(label, doc);
+  };
+  with("excerpt as a plain string", "x");
+  with("excerpt without truncated", {{"text", "x"}, {"bytes", 1}});
+  with("excerpt longer than 1 KiB",
+       {{"text", std::string(1025, 'x')}, {"bytes", 1025}, {"truncated", false}});
+  with("excerpt with an unknown field", {{"text", "x"}, {"bytes", 1}, {"truncated", false}, {"lines", 1}});
+  expect_rejected(cases);
+}
+
+TEST(ResultDocument, ASecretTestNeverCarriesExcerpts) {
+  proctor::runner::GradeResult r = proctor::runner::result_from_json(valid_result());
+  r.tests[2].input = proctor::runner::Excerpt{"42\n", 3, false};
+  r.tests[2].stdout_excerpt = r.tests[2].input;
+  r.tests[2].stderr_excerpt = r.tests[2].input;
+  const json t = proctor::runner::to_json(r)["tests"][2];
+  for (const char* key : {"input", "stdout", "stderr"}) EXPECT_FALSE(t.contains(key)) << key;
 }
 
 TEST(ResultSchema, RejectsUnknownVerdicts) {

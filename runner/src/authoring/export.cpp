@@ -59,6 +59,34 @@ json kattis_metadata(const runner::Exercise& e, ExportReport& report) {
           {"compile", {{"std", e.compile.std}}}};
 }
 
+// What a candidate reads first: which file to edit, how to install Proctor and how to practise.
+std::string pack_readme(const runner::Exercise& e, const std::string& edit) {
+  std::string r = "# " + e.title + " (practice pack)\n\n";
+  r += "The exercise is in `statement.md`. ";
+  if (e.kind == runner::ExerciseKind::function) {
+    r += "Write the function it asks for in `" + edit +
+         "`: the harness in `include/c/` reads each test's input, calls your function and prints what it "
+         "returns (read it to see the input format). A `main` of your own, for your own tests, is ignored.\n";
+  } else {
+    r += "Write your program in `" + edit +
+         "`: it reads a test's input on stdin and writes the answer on stdout.\n";
+  }
+  r += "\nLimits: " + std::to_string(e.limits.time_ms) + " ms CPU time, " +
+       std::to_string(e.limits.memory_mb) +
+       " MiB of memory per test; compiled with gcc -std=" + e.compile.std + ".\n";
+  r += "\n## Install Proctor (Debian 12 or Ubuntu)\n\n";
+  r += "Proctor comes as a Debian package, `proctor_VERSION_amd64.deb`, from whoever gave you this pack:\n\n";
+  r += "    sudo apt install ./proctor_*.deb\n\n";
+  r += "## Practise\n\nIn this directory:\n\n";
+  r += "    proctor practice . " + edit +
+       "                 # the sample tests: diffs, your program's output\n";
+  r += "    proctor practice . " + edit + " --input my.txt  # one run on your own input (- reads stdin)\n";
+  r += "    proctor practice . " + edit + " --watch         # run the samples again on every save\n\n";
+  r += "Your program runs as it will in the interview: the same compiler, sandbox and limits, on the sample\n"
+       "tests in `data/sample/` (the interview adds hidden tests).\n";
+  return r;
+}
+
 void list_files(const fs::path& root, const fs::path& dir, std::vector<std::string>& out) {
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file()) out.push_back(entry.path().lexically_relative(root).generic_string());
@@ -96,6 +124,9 @@ ExportReport export_practice_pack(const fs::path& dir, const fs::path& out) {
   // harness of a function exercise to build anything at all.
   std::error_code ec;
   if (fs::is_directory(e.root / "include", ec)) proctor::fs::copy_tree(e.root / "include", out / "include");
+
+  report.edit = e.starter.empty() ? "solution.c" : "starter.c";
+  proctor::fs::atomic_write(out / "README.md", pack_readme(e, report.edit));
 
   list_files(out, out, report.files);
   std::sort(report.files.begin(), report.files.end());

@@ -122,7 +122,9 @@ int export_command(const ExerciseArgs& a) {
   std::cout << "exported the practice pack to " << a.out << "\n";
   for (const std::string& file : r.files) std::cout << "  " << file << "\n";
   for (const std::string& w : r.warnings) std::cout << "warning: " << w << "\n";
-  std::cout << "try it: proctor practice " << a.out << " solution.c\n";
+  const stdfs::path edit = stdfs::path(a.out) / r.edit;
+  std::cout << "the candidate edits " << edit.string() << " (README.md says how to install and practise)\n"
+            << "try it: proctor practice " << a.out << " " << edit.string() << "\n";
   return runner::kExitOk;
 }
 

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
+#include <optional>
 
 #include "fs/read_file.hpp"
 #include "grade/diagnostics.hpp"
@@ -205,6 +206,14 @@ std::vector<fs::path> harness_objects(sandbox::Sandbox& sandbox, const Exercise&
 }
 
 }  // namespace
+
+CompileOutcome compile_for_runs(sandbox::Sandbox& sandbox, const Exercise& exercise,
+                                const Submission& submission, const fs::path& build_dir) {
+  // Only function exercises have a harness to cache.
+  const std::optional<HarnessCache> cache =
+      exercise.kind == ExerciseKind::function ? HarnessCache::open_default() : std::nullopt;
+  return compile_submission(sandbox, exercise, submission, build_dir, cache ? &*cache : nullptr);
+}
 
 CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exercise,
                                   const Submission& submission, const fs::path& build_dir,

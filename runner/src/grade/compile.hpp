@@ -32,6 +32,11 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
                                   const Submission& submission, const std::filesystem::path& build_dir,
                                   const HarnessCache* cache = nullptr);
 
+// compile_submission with the harness cache a function exercise uses (the default one), the way every
+// run of a submission compiles it.
+CompileOutcome compile_for_runs(sandbox::Sandbox& sandbox, const Exercise& exercise,
+                                const Submission& submission, const std::filesystem::path& build_dir);
+
 // Compiles a validator (C or C++ sources in `sources`; only the files named in `only` when it is not
 // empty, for one-file validators side by side) into `build_dir`/validator-bin/validator.
 CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const std::filesystem::path& sources,

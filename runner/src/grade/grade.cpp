@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "grade/compile.hpp"
-#include "grade/harness_cache.hpp"
 #include "grade/submission.hpp"
 #include "grade/test_run.hpp"
 #include "proctor/runner/error.hpp"
@@ -87,11 +86,7 @@ GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
                        submission.sha256, submission.source.size()};
 
   sandbox::TempDir build("proctor-grade");
-  // Only function exercises have a harness to cache.
-  const std::optional<HarnessCache> cache =
-      exercise.kind == ExerciseKind::function ? HarnessCache::open_default() : std::nullopt;
-  CompileOutcome compiled =
-      compile_submission(sandbox, exercise, submission, build.path(), cache ? &*cache : nullptr);
+  CompileOutcome compiled = compile_for_runs(sandbox, exercise, submission, build.path());
   result.compile = compiled.result;
 
   TestContext context{&sandbox, &exercise, compiled.binary, {}, build.path() / "tests"};

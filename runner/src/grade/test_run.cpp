@@ -9,62 +9,29 @@
 
 #include "fs/private_copy.hpp"
 #include "fs/read_file.hpp"
+#include "grade/excerpt.hpp"
 #include "proctor/runner/checker.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/grade.hpp"
 #include "proctor/sandbox/launch.hpp"
+#include "text/units.hpp"
 
 namespace proctor::runner {
 namespace fs = std::filesystem;
 namespace {
-
-Verdict verdict_of(sandbox::Status status) {
-  switch (status) {
-    case sandbox::Status::ok:
-      return Verdict::AC;
-    case sandbox::Status::tle:
-      return Verdict::TLE;
-    case sandbox::Status::mle:
-      return Verdict::MLE;
-    case sandbox::Status::rte:
-      return Verdict::RTE;
-    case sandbox::Status::ole:
-      return Verdict::OLE;
-    case sandbox::Status::sv:
-      return Verdict::SV;
-    case sandbox::Status::je:
-      return Verdict::JE;
-  }
-  return Verdict::JE;
-}
 
 std::string signal_name(int sig) {
   const char* abbrev = sigabbrev_np(sig);
   return abbrev ? std::string("SIG") + abbrev : std::to_string(sig);
 }
 
-std::string run_message(const sandbox::RunReport& r, const Exercise& e) {
-  using sandbox::Status;
-  switch (r.status) {
-    case Status::tle:
-      return r.limit == "wall"
-                 ? "wall time limit of " + std::to_string(wall_limit_ms(e.limits)) + " ms exceeded"
-                 : "CPU time limit of " + std::to_string(e.limits.time_ms) + " ms exceeded";
-    case Status::mle:
-      return "memory limit of " + std::to_string(e.limits.memory_mb) + " MiB exceeded";
-    case Status::ole:
-      return "output limit of " + std::to_string(e.limits.output_kb) + " KiB exceeded";
-    case Status::sv:
-      return "forbidden system call: " + r.violation.value_or("?");
-    case Status::rte:
-      if (r.signal) return "killed by signal " + signal_name(*r.signal);
-      return "exit code " + std::to_string(r.exit_code.value_or(-1));
-    case Status::je:
-      return "judge error: " + r.error;
-    case Status::ok:
-      return "";
-  }
-  return "";
+// "CPU time 1012 ms exceeded the limit of 1000 ms", or, when the figure measured after the kill reads
+// under the limit (the supervisor stopped the program at it), "stopped at the CPU time limit of 1000
+// ms (measured 999 ms)".
+std::string limit_message(const std::string& what, std::uint64_t measured, std::uint64_t limit,
+                          std::string (*format)(std::uint64_t)) {
+  if (measured > limit) return what + " " + format(measured) + " exceeded the limit of " + format(limit);
+  return "stopped at the " + what + " limit of " + format(limit) + " (measured " + format(measured) + ")";
 }
 
 std::string head_of(const fs::path& file, std::size_t limit) {
@@ -113,6 +80,79 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
 
 }  // namespace
 
+Verdict verdict_of(sandbox::Status status) {
+  switch (status) {
+    case sandbox::Status::ok:
+      return Verdict::AC;
+    case sandbox::Status::tle:
+      return Verdict::TLE;
+    case sandbox::Status::mle:
+      return Verdict::MLE;
+    case sandbox::Status::rte:
+      return Verdict::RTE;
+    case sandbox::Status::ole:
+      return Verdict::OLE;
+    case sandbox::Status::sv:
+      return Verdict::SV;
+    case sandbox::Status::je:
+      return Verdict::JE;
+  }
+  return Verdict::JE;
+}
+
+std::string run_message(const sandbox::RunReport& r, const ExerciseLimits& limits) {
+  using sandbox::Status;
+  switch (r.status) {
+    case Status::tle:
+      return r.limit == "wall"
+                 ? limit_message("wall time", r.wall_ms, wall_limit_ms(limits), text::format_time_ms)
+                 : limit_message("CPU time", r.cpu_ms, limits.time_ms, text::format_time_ms);
+    case Status::mle:
+      // The image alone did not fit (the sandbox refused it before it ran): nothing was measured.
+      if (r.memory_kb == 0)
+        return "the program does not fit in the memory limit of " +
+               text::format_memory_kb(limits.memory_mb * 1024);
+      return limit_message("memory", r.memory_kb, limits.memory_mb * 1024, text::format_memory_kb);
+    case Status::ole:
+      return "output limit of " + text::format_memory_kb(limits.output_kb) + " exceeded";
+    case Status::sv:
+      return "forbidden system call: " + r.violation.value_or("?");
+    case Status::rte:
+      if (r.signal) return "killed by signal " + signal_name(*r.signal);
+      return "exit code " + std::to_string(r.exit_code.value_or(-1));
+    case Status::je:
+      return "judge error: " + r.error;
+    case Status::ok:
+      return "";
+  }
+  return "";
+}
+
+void ProgramRun::remove_outputs() const {
+  std::error_code ec;
+  fs::remove(stdout_path, ec);
+  fs::remove(stderr_path, ec);
+}
+
+ProgramRun run_program(const TestContext& c, const fs::path& input, const std::string& stem) {
+  const ExerciseLimits& limits = c.exercise->limits;
+  sandbox::Policy policy;
+  policy.profile = sandbox::Profile::program;
+  policy.argv = {c.program.string()};
+  policy.limits.cpu_ms = limits.time_ms;
+  policy.limits.wall_ms = limits.wall_ms;
+  policy.limits.memory_kb = limits.memory_mb * 1024;
+  policy.limits.output_bytes = limits.output_kb * 1024;
+  policy.stdin_path = input;
+  policy.stdout_path = c.scratch / (stem + ".out");
+  policy.stderr_path = c.scratch / (stem + ".err");
+  ProgramRun run;
+  run.stdout_path = policy.stdout_path;
+  run.stderr_path = policy.stderr_path;
+  run.report = c.sandbox->run(policy);
+  return run;
+}
+
 TestResult skipped_test(const TestCase& test) {
   TestResult t;
   t.name = test.name;
@@ -127,18 +167,8 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   // remove (custom validators get one, below).
   const std::string stem = "test-" + std::to_string(index);
   const fs::path dir = c.scratch / stem;
-
-  sandbox::Policy policy;
-  policy.profile = sandbox::Profile::program;
-  policy.argv = {c.program.string()};
-  policy.limits.cpu_ms = e.limits.time_ms;
-  policy.limits.wall_ms = e.limits.wall_ms;
-  policy.limits.memory_kb = e.limits.memory_mb * 1024;
-  policy.limits.output_bytes = e.limits.output_kb * 1024;
-  policy.stdin_path = test.input;
-  policy.stdout_path = c.scratch / (stem + ".out");
-  policy.stderr_path = c.scratch / (stem + ".err");
-  sandbox::RunReport r = c.sandbox->run(policy);
+  const ProgramRun program = run_program(c, test.input, stem);
+  const sandbox::RunReport& r = program.report;
 
   TestOutcome run;
   run.layers = r.layers;
@@ -151,7 +181,7 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   out.signal = r.signal;
   out.violation = r.violation;
   out.verdict = verdict_of(r.status);
-  out.message = run_message(r, e);
+  out.message = run_message(r, e.limits);
   const bool sample = test.visibility == Visibility::sample;
   if (r.status == sandbox::Status::ok) {
     const std::size_t limit = e.limits.output_kb * 1024 + 1;
@@ -159,9 +189,9 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
     if (e.checker.type == "custom") {
       fs::create_directories(dir);
       fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
-      check = run_custom_checker(c, test, policy.stdout_path, dir);
+      check = run_custom_checker(c, test, program.stdout_path, dir);
     } else {
-      check = check_builtin(e.checker, head_of(test.answer, 256u << 20), head_of(policy.stdout_path, limit));
+      check = check_builtin(e.checker, head_of(test.answer, 256u << 20), head_of(program.stdout_path, limit));
     }
     if (check.verdict == CheckVerdict::accepted) {
       out.verdict = Verdict::AC;
@@ -170,15 +200,21 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
       out.verdict = Verdict::WA;
       // The checker's words quote expected and actual tokens: fine for a sample, a leak for a secret.
       out.message = sample ? check.message : "wrong answer";
-      if (sample) out.diff = sample_diff(head_of(test.answer, 1 << 20), head_of(policy.stdout_path, 1 << 20));
+      if (sample)
+        out.diff = sample_diff(head_of(test.answer, 1 << 20), head_of(program.stdout_path, 1 << 20));
     } else {
       out.verdict = Verdict::JE;
       out.message = "checker failed: " + check.message;
     }
   }
+  // A failing sample shows what the candidate needs to see why; a secret test never shows its data.
+  if (sample && out.verdict != Verdict::AC) {
+    out.input = first_lines_of_file(test.input, kInputExcerptLines, kExcerptBytes);
+    out.stdout_excerpt = excerpt_of_file(program.stdout_path, kExcerptBytes);
+    out.stderr_excerpt = excerpt_of_file(program.stderr_path, kExcerptBytes);
+  }
+  program.remove_outputs();
   std::error_code ec;
-  fs::remove(policy.stdout_path, ec);
-  fs::remove(policy.stderr_path, ec);
   if (e.checker.type == "custom") fs::remove_all(dir, ec);
   return run;
 }

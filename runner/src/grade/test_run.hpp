@@ -25,6 +25,22 @@ struct TestContext {
   std::filesystem::path scratch;    // private directory for this run's files
 };
 
+// One run of the compiled program on an input, with the exercise's limits. Its stdout and stderr are in
+// files of the scratch directory, which the caller removes (remove_outputs).
+struct ProgramRun {
+  sandbox::RunReport report;
+  std::filesystem::path stdout_path, stderr_path;
+  void remove_outputs() const;
+};
+ProgramRun run_program(const TestContext& context, const std::filesystem::path& input,
+                       const std::string& stem);
+
+Verdict verdict_of(sandbox::Status status);
+
+// What a run that did not end OK means, in words: which limit, measured against what (a limit is never
+// said to be exceeded by a figure under it), the signal or the exit code.
+std::string run_message(const sandbox::RunReport& report, const ExerciseLimits& limits);
+
 // The test's identity with verdict "skipped": what a test that never ran reports.
 TestResult skipped_test(const TestCase& test);
 

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "text/units.hpp"
+
 namespace proctor::report {
 namespace {
 
@@ -27,6 +29,9 @@ TestRow test_row(const runner::TestResult& t) {
   row.exit_code = t.exit_code;
   row.signal = t.signal;
   if (t.diff && !t.diff->empty()) row.diff.emplace_back("diff", *t.diff);
+  row.input = t.input;
+  row.stdout_excerpt = t.stdout_excerpt;
+  row.stderr_excerpt = t.stderr_excerpt;
   return row;
 }
 
@@ -102,25 +107,11 @@ std::string compile_status_text(CompileStatus status) {
 }
 
 std::string format_ms(std::optional<std::uint64_t> ms) {
-  if (!ms) return "-";
-  char buf[32];
-  if (*ms < 10000) {
-    std::snprintf(buf, sizeof buf, "%llu ms", static_cast<unsigned long long>(*ms));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(*ms) / 1000.0);
-  }
-  return buf;
+  return ms ? text::format_time_ms(*ms) : "-";
 }
 
 std::string format_kb(std::optional<std::uint64_t> kb) {
-  if (!kb) return "-";
-  char buf[32];
-  if (*kb < 1024) {
-    std::snprintf(buf, sizeof buf, "%llu KB", static_cast<unsigned long long>(*kb));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(*kb) / 1024.0);
-  }
-  return buf;
+  return kb ? text::format_memory_kb(*kb) : "-";
 }
 
 std::string format_offset(std::optional<long long> ms) {
@@ -183,8 +174,8 @@ Model build_model(const GradeResult& r) {
   for (const runner::TestResult& t : r.tests) m.tests.push_back(test_row(t));
   m.limits.emplace_back("CPU time", format_ms(r.limits.time_ms));
   m.limits.emplace_back("wall time", format_ms(r.limits.wall_ms));
-  m.limits.emplace_back("memory", std::to_string(r.limits.memory_mb) + " MB");
-  m.limits.emplace_back("output", std::to_string(r.limits.output_kb) + " KB");
+  m.limits.emplace_back("memory", text::format_memory_kb(r.limits.memory_mb * 1024));
+  m.limits.emplace_back("output", text::format_memory_kb(r.limits.output_kb));
   sandbox_layers(m, r.layers);
   m.runner_version = r.runner.version;
   m.compiler = r.runner.compiler;

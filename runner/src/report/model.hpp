@@ -20,6 +20,8 @@ struct TestRow {
   std::optional<std::uint64_t> time_ms, wall_ms, memory_kb;
   std::optional<int> exit_code, signal;
   std::vector<std::pair<std::string, std::string>> diff;  // labelled parts (samples only)
+  // A failing sample's input and the start of the program's stdout and stderr (samples only).
+  std::optional<runner::Excerpt> input, stdout_excerpt, stderr_excerpt;
 };
 
 struct WarningRow {
@@ -77,10 +79,10 @@ Model build_model(const runner::GradeResult& result);
 std::string verdict_text(Verdict verdict);                 // "AC"
 std::string verdict_text(std::optional<Verdict> verdict);  // "" when not graded
 std::string compile_status_text(CompileStatus status);     // "OK"
-std::string format_ms(std::optional<std::uint64_t> ms);
-std::string format_kb(std::optional<std::uint64_t> kb);
-std::string format_offset(std::optional<long long> ms);  // "+12:05"
-std::string format_number(std::optional<double> v);      // 3, 2.5, "?"
+std::string format_ms(std::optional<std::uint64_t> ms);    // "999 ms", "12.3 s", "-"
+std::string format_kb(std::optional<std::uint64_t> kb);    // "812 KiB", "1.5 MiB", "-"
+std::string format_offset(std::optional<long long> ms);    // "+12:05"
+std::string format_number(std::optional<double> v);        // 3, 2.5, "?"
 // "2025-03-01 09:30:00 UTC"; "" for no instant.
 std::string format_timestamp(std::optional<Instant> when);
 

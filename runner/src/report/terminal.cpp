@@ -9,6 +9,10 @@
 namespace proctor::report {
 namespace {
 
+constexpr const char* kLostBufferHint =
+    "(a killed program loses what is still in its stdout buffer: fflush(stdout) after a debug printf, "
+    "or print debug lines to stderr)";
+
 struct Paint {
   bool on = false;
   std::string operator()(const std::string& text, const char* code) const {
@@ -33,7 +37,63 @@ std::string right(const std::string& s, std::size_t width) {
   return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
 }
 
-void tests_table(std::ostringstream& out, const Model& m, const Paint& paint) {
+// "stdout (37 bytes)" and the text, each line indented; a note when it was cut or is empty.
+void excerpt_block(std::ostringstream& out, const std::string& label, const runner::Excerpt& e,
+                   const Paint& paint) {
+  out << paint(label, "1");
+  if (e.bytes == 0) {
+    out << ": (empty)\n";
+    return;
+  }
+  out << (e.truncated
+              ? " (first " + std::to_string(e.text.size()) + " of " + std::to_string(e.bytes) + " bytes)"
+              : " (" + std::to_string(e.bytes) + " bytes)")
+      << ":\n";
+  std::istringstream lines(clean_text(e.text));
+  for (std::string line; std::getline(lines, line);) out << "  | " << line << "\n";
+  if (e.truncated) {
+    out << "  " << paint("... cut here", "2") << "\n";
+  } else if (e.text.back() != '\n') {
+    out << "  " << paint("(no newline at the end)", "2") << "\n";
+  }
+}
+
+// Why a sample failed: its input, the diff, what the program printed.
+void failing_sample(std::ostringstream& out, const TestRow& t, const Paint& paint) {
+  if (t.diff.empty() && !t.input && !t.stdout_excerpt && !t.stderr_excerpt) return;
+  out << "\n" << paint(clean_text(t.name) + ": " + verdict_text(t.verdict), "33;1");
+  if (!t.message.empty()) out << "  " << clean_text(t.message);
+  out << "\n";
+  if (t.input) excerpt_block(out, "input", *t.input, paint);
+  for (const auto& [label, text] : t.diff) {
+    const std::string diff = clean_text(text);
+    out << paint("output differs", "1") << ":\n" << diff << (diff.empty() || diff.back() != '\n' ? "\n" : "");
+  }
+  if (t.stdout_excerpt) excerpt_block(out, "stdout", *t.stdout_excerpt, paint);
+  // The classic surprise: stdout into a file is fully buffered, and a killed program never flushes it.
+  if (t.stdout_excerpt && t.stdout_excerpt->bytes == 0 && t.signal) {
+    out << "  " << paint(kLostBufferHint, "2") << "\n";
+  }
+  if (t.stderr_excerpt) excerpt_block(out, "stderr", *t.stderr_excerpt, paint);
+}
+
+void compile_section(std::ostringstream& out, CompileStatus status, const std::string& output,
+                     const std::vector<WarningRow>& warnings, const Paint& paint) {
+  if (status != CompileStatus::OK) {
+    out << "\n" << paint("compilation failed", "31;1") << "\n" << clean_text(output) << "\n";
+  }
+  if (!warnings.empty()) {
+    out << "\n" << paint("warnings", "33;1") << "\n";
+    for (const WarningRow& w : warnings) {
+      out << "  line " << w.line.value_or(0) << ":" << w.column.value_or(0) << "  " << clean_text(w.message);
+      if (!w.option.empty()) out << " [" << clean_text(w.option) << "]";
+      out << "\n";
+    }
+  }
+}
+
+// Every failing sample's details, or (compact) the first one's only.
+void tests_table(std::ostringstream& out, const Model& m, const Paint& paint, bool compact = false) {
   std::size_t width = 4;
   for (const TestRow& t : m.tests) width = std::max(width, clean_text(t.name).size());
   out << "\n"
@@ -42,16 +102,13 @@ void tests_table(std::ostringstream& out, const Model& m, const Paint& paint) {
     const std::string v = verdict_text(t.verdict);
     out << pad(clean_text(t.name), width) << "  " << paint.verdict(t.verdict)
         << std::string(9 - std::min<std::size_t>(8, v.size()), ' ')
-        << right(std::to_string(t.time_ms.value_or(0)), 5) << " ms  "
-        << right(std::to_string(t.memory_kb.value_or(0) / 1024), 7) << " MiB  " << clean_text(t.message)
-        << "\n";
+        << right(format_ms(t.time_ms.value_or(0)), 8) << "  " << right(format_kb(t.memory_kb.value_or(0)), 10)
+        << "  " << clean_text(t.message) << "\n";
   }
   for (const TestRow& t : m.tests) {
-    for (const auto& [label, text] : t.diff) {
-      out << "\n"
-          << paint(clean_text(t.name) + ": output differs", "33;1") << "\n"
-          << clean_text(text) << "\n";
-    }
+    const auto before = static_cast<long long>(out.tellp());
+    failing_sample(out, t, paint);
+    if (compact && static_cast<long long>(out.tellp()) != before) break;
   }
 }
 
@@ -61,17 +118,7 @@ std::string render_terminal(const Model& m, bool color) {
   const Paint paint{color};
   std::ostringstream out;
   out << paint(clean_text(m.exercise_title), "1") << " (" << clean_text(m.exercise_id) << ")\n";
-  if (m.compile_status != CompileStatus::OK) {
-    out << "\n" << paint("compilation failed", "31;1") << "\n" << clean_text(m.compile_output) << "\n";
-  }
-  if (!m.warnings.empty()) {
-    out << "\n" << paint("warnings", "33;1") << "\n";
-    for (const WarningRow& w : m.warnings) {
-      out << "  line " << w.line.value_or(0) << ":" << w.column.value_or(0) << "  " << clean_text(w.message);
-      if (!w.option.empty()) out << " [" << clean_text(w.option) << "]";
-      out << "\n";
-    }
-  }
+  compile_section(out, m.compile_status, m.compile_output, m.warnings, paint);
   if (m.compile_status == CompileStatus::OK && !m.tests.empty()) tests_table(out, m, paint);
   if (!m.error.empty()) out << "\n" << paint("judge error: ", "31;1") << clean_text(m.error) << "\n";
   out << "\nverdict " << paint.verdict(m.verdict) << "   passed " << format_number(m.passed) << "/"
@@ -79,6 +126,45 @@ std::string render_terminal(const Model& m, bool color) {
   if (m.max_points != m.total)
     out << "   points " << format_number(m.points) << "/" << format_number(m.max_points);
   out << "\n";
+  return out.str();
+}
+
+std::string render_watch_screen(const Model& m, bool color) {
+  const Paint paint{color};
+  std::ostringstream out;
+  out << paint(clean_text(m.exercise_title), "1") << ": verdict " << paint.verdict(m.verdict) << "   passed "
+      << format_number(m.passed) << "/" << format_number(m.total) << "\n";
+  compile_section(out, m.compile_status, m.compile_output, m.warnings, paint);
+  if (m.compile_status == CompileStatus::OK && !m.tests.empty()) tests_table(out, m, paint, true);
+  if (!m.error.empty()) out << "\n" << paint("judge error: ", "31;1") << clean_text(m.error) << "\n";
+  return out.str();
+}
+
+std::string render_custom_run(const runner::CustomRunResult& r, const std::string& exercise_title,
+                              const std::string& exercise_id, bool color) {
+  const Paint paint{color};
+  std::ostringstream out;
+  out << paint(clean_text(exercise_title), "1") << " (" << clean_text(exercise_id) << "): your input, "
+      << r.input_bytes << " bytes\n";
+  std::vector<WarningRow> warnings;
+  for (const runner::CompileWarning& w : r.compile.warnings) {
+    warnings.push_back({w.line, w.column, w.message, w.option.value_or("")});
+  }
+  compile_section(out, r.compile.status, r.compile.output, warnings, paint);
+  if (r.ran) {
+    out << "\n";
+    excerpt_block(out, "stdout", r.stdout_excerpt, paint);
+    if (r.stdout_excerpt.bytes == 0 && r.signal) out << "  " << paint(kLostBufferHint, "2") << "\n";
+    excerpt_block(out, "stderr", r.stderr_excerpt, paint);
+    const bool ok = r.status == sandbox::Status::ok;
+    out << "\nstatus " << paint(sandbox::to_string(r.status), ok ? "32;1" : "31;1");
+    if (!r.message.empty()) out << "  " << clean_text(r.message);
+    out << "\ntime   " << format_ms(r.time_ms) << " CPU, " << format_ms(r.wall_ms) << " wall (limits "
+        << format_ms(r.limits.time_ms) << " CPU, " << format_ms(r.limits.wall_ms) << " wall)\n"
+        << "memory " << format_kb(r.memory_kb) << " (limit " << format_kb(r.limits.memory_mb * 1024) << ")\n";
+    if (r.exit_code) out << "exit code " << *r.exit_code << "\n";
+  }
+  if (r.error) out << "\n" << paint("judge error: ", "31;1") << clean_text(*r.error) << "\n";
   return out.str();
 }
 

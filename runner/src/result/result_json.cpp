@@ -29,6 +29,10 @@ json warning_json(const CompileWarning& w) {
           {"option", optional_text(w.option)}};
 }
 
+json excerpt_json(const Excerpt& e) {
+  return {{"text", text(e.text)}, {"bytes", e.bytes}, {"truncated", e.truncated}};
+}
+
 json layers_json(const sandbox::Layers& layers) {
   json j = sandbox::to_json(layers);
   for (auto& [key, value] : j.items()) {
@@ -121,6 +125,13 @@ std::string item(const std::string& where, const char* key, std::size_t i) {
   return path_of(where, key) + "[" + std::to_string(i) + "]";
 }
 
+std::optional<Excerpt> get_optional_excerpt(const json& j, const std::string& where, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  const std::string w = path_of(where, key);
+  const json& e = j[key];
+  return Excerpt{get_string(e, w, "text"), get_u64(e, w, "bytes"), get_bool(e, w, "truncated")};
+}
+
 TestResult test_from(const json& t, const std::string& where) {
   TestResult r;
   r.name = get_string(t, where, "name");
@@ -137,7 +148,12 @@ TestResult test_from(const json& t, const std::string& where) {
   r.signal = get_optional_int(t, where, "signal");
   r.violation = get_optional_string(t, where, "violation");
   r.message = get_string(t, where, "message");
-  if (r.visibility == Visibility::sample) r.diff = get_optional_string(t, where, "diff");
+  if (r.visibility == Visibility::sample) {
+    r.diff = get_optional_string(t, where, "diff");
+    r.input = get_optional_excerpt(t, where, "input");
+    r.stdout_excerpt = get_optional_excerpt(t, where, "stdout");
+    r.stderr_excerpt = get_optional_excerpt(t, where, "stderr");
+  }
   return r;
 }
 
@@ -231,6 +247,9 @@ json to_json(const TestResult& t) {
             {"message", text(t.message)}};
   // A secret test never carries its data, whatever the caller filled in.
   if (sample && t.diff) j["diff"] = text(*t.diff);
+  if (sample && t.input) j["input"] = excerpt_json(*t.input);
+  if (sample && t.stdout_excerpt) j["stdout"] = excerpt_json(*t.stdout_excerpt);
+  if (sample && t.stderr_excerpt) j["stderr"] = excerpt_json(*t.stderr_excerpt);
   return j;
 }
 
@@ -306,6 +325,33 @@ json to_json(const GradeResult& r) {
   };
   if (r.error) doc["error"] = text(*r.error);
   if (r.session) doc["session"] = to_json(*r.session);
+  return doc;
+}
+
+json to_json(const CustomRunResult& r) {
+  json doc = {{"schema", "proctor-run/1"},
+              {"compile", to_json(r.compile)},
+              {"ran", r.ran},
+              {"status", r.ran ? json(sandbox::to_string(r.status)) : json(nullptr)},
+              {"message", text(r.message)},
+              {"time_ms", r.time_ms},
+              {"wall_ms", r.wall_ms},
+              {"memory_kb", r.memory_kb},
+              {"exit_code", optional_int(r.exit_code)},
+              {"signal", optional_int(r.signal)},
+              {"violation", optional_text(r.violation)},
+              {"stdout", excerpt_json(r.stdout_excerpt)},
+              {"stderr", excerpt_json(r.stderr_excerpt)},
+              {"input_bytes", r.input_bytes},
+              {"limits",
+               {{"time_ms", r.limits.time_ms},
+                {"wall_ms", r.limits.wall_ms},
+                {"memory_mb", r.limits.memory_mb},
+                {"output_kb", r.limits.output_kb}}},
+              {"sandbox", layers_json(r.layers)},
+              {"started_at", time::to_iso(r.started_at)},
+              {"finished_at", time::to_iso(r.finished_at)}};
+  if (r.error) doc["error"] = text(*r.error);
   return doc;
 }
 

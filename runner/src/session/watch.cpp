@@ -1,11 +1,7 @@
 #include "session/watch.hpp"
 
-#include <poll.h>
-#include <sys/inotify.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ostream>
 #include <string>
@@ -16,6 +12,7 @@
 #include "report/escape.hpp"
 #include "session/duration.hpp"
 #include "session/feedback.hpp"
+#include "session/file_watch.hpp"
 #include "session/submit.hpp"
 
 namespace proctor::session {
@@ -23,52 +20,6 @@ namespace {
 
 using nlohmann::json;
 using namespace std::chrono_literals;
-
-// Editors save in bursts (truncate + write, or write a temporary file and rename it); waiting for a
-// short quiet period submits the finished file once.
-constexpr auto kQuiet = 150ms;
-
-class Inotify {
- public:
-  explicit Inotify(const std::filesystem::path& dir) {
-    fd_ = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (fd_ < 0) throw runner::InternalError(std::string("inotify_init1: ") + std::strerror(errno));
-    constexpr uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
-    if (inotify_add_watch(fd_, dir.c_str(), mask) < 0) {
-      int err = errno;
-      ::close(fd_);
-      throw runner::UserError(dir, std::string("cannot watch the workspace: ") + std::strerror(err));
-    }
-  }
-  ~Inotify() { ::close(fd_); }
-  Inotify(const Inotify&) = delete;
-  Inotify& operator=(const Inotify&) = delete;
-
-  enum class Event { none, saved, workspace_gone };
-
-  // Waits up to `timeout` and reports what happened to solution.c or the workspace.
-  Event wait(std::chrono::milliseconds timeout) {
-    pollfd p{fd_, POLLIN, 0};
-    int rc = ::poll(&p, 1, static_cast<int>(timeout.count()));
-    if (rc <= 0) return Event::none;
-    alignas(inotify_event) char buf[4096];
-    Event result = Event::none;
-    for (;;) {
-      ssize_t n = ::read(fd_, buf, sizeof buf);
-      if (n <= 0) break;
-      for (char* p = buf; p < buf + n;) {
-        auto* ev = reinterpret_cast<inotify_event*>(p);
-        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) return Event::workspace_gone;
-        if (ev->len > 0 && std::strcmp(ev->name, "solution.c") == 0) result = Event::saved;
-        p += sizeof(inotify_event) + ev->len;
-      }
-    }
-    return result;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 class Watcher {
  public:
@@ -86,25 +37,25 @@ class Watcher {
       throw runner::UserError(files_.workspace(), "the workspace is missing");
     }
     if (!s.submissions.empty()) last_sha_ = s.submissions.back().sha256;
-    Inotify inotify(files_.workspace());
+    FileWatch inotify(files_.workspace(), files_.solution().filename().string());
     emit_start(s);
     bool pending = false;
     // The quiet period after a save is a pause, not a time of day: measured on the steady clock, so a
     // test's frozen session clock (PROCTOR_CLOCK_FILE) cannot stretch it.
     std::chrono::steady_clock::time_point last_event{};
     for (;;) {
-      Inotify::Event ev = inotify.wait(pending ? kQuiet : 250ms);
-      if (ev == Inotify::Event::workspace_gone) {
+      FileWatch::Event ev = inotify.wait(pending ? kQuietAfterSave : 250ms);
+      if (ev == FileWatch::Event::directory_gone) {
         clear_countdown();
         throw runner::UserError(files_.workspace(), "the workspace was deleted or moved; stopped watching");
       }
-      if (ev == Inotify::Event::saved) {
+      if (ev == FileWatch::Event::saved) {
         pending = true;
         last_event = std::chrono::steady_clock::now();
         continue;
       }
       // A save seen just before the deadline is still submitted (submit() decides whether it was late).
-      if (pending && std::chrono::steady_clock::now() - last_event >= kQuiet) {
+      if (pending && std::chrono::steady_clock::now() - last_event >= kQuietAfterSave) {
         pending = false;
         submit_saved();
       }

@@ -15,6 +15,17 @@ namespace proctor::runner {
 
 inline constexpr const char* kResultSchema = "proctor-result/1";
 
+// The start of a text the candidate may see: a sample's input, or what their program printed. Valid
+// UTF-8 (invalid bytes replaced by U+FFFD), never a character cut in half, bounded (kExcerptBytes).
+struct Excerpt {
+  std::string text;
+  std::uint64_t bytes = 0;  // the whole original's size in bytes
+  bool truncated = false;   // `text` is only the start of the original
+};
+
+inline constexpr std::size_t kExcerptBytes = 1024;     // stdout, stderr and input excerpts
+inline constexpr std::size_t kInputExcerptLines = 10;  // a sample's input: its first lines
+
 struct TestResult {
   std::string name;   // "sample/1", "secret/group1/03"
   std::string group;  // "sample", "secret", "secret/group1"
@@ -25,6 +36,9 @@ struct TestResult {
   std::optional<std::string> violation;
   std::string message;
   std::optional<std::string> diff;  // samples only: a secret test never carries its data
+  // Samples only, and only for a sample that ran and failed (any verdict but AC): what the candidate
+  // needs to see why. The sample's first lines, and the start of the program's stdout and stderr.
+  std::optional<Excerpt> input, stdout_excerpt, stderr_excerpt;
 };
 
 struct CompileWarning {

@@ -4,6 +4,7 @@
 // can always be serialised, whatever the compiler or the candidate's program printed.
 #include <nlohmann/json.hpp>
 
+#include "proctor/runner/custom_run.hpp"
 #include "proctor/runner/result.hpp"
 
 namespace proctor::runner {
@@ -20,6 +21,9 @@ nlohmann::json to_json(const CompileResult& compile);
 nlohmann::json to_json(const Score& score);
 nlohmann::json to_json(const TimelineEntry& entry);
 nlohmann::json to_json(const SessionRecord& session);
+// A run on the candidate's own input ("proctor-run/1", docs/practice.md): written, never read back.
+nlohmann::json to_json(const CustomRunResult& run);
+
 Score score_from_json(const nlohmann::json& score);  // throws like result_from_json
 
 }  // namespace proctor::runner
