@@ -538,6 +538,11 @@ TEST(LoadExerciseErrors, FuzzFindingsAreOneLineErrors) {
   k.kattis_basics(std::string("name: \"bad \xff\xfe title\"\n"));
   Exercise e = load_exercise(k.root());
   EXPECT_EQ(e.title, "bad \xEF\xBF\xBD\xEF\xBF\xBD title");
+  // A test file name with a newline or a broken byte: one line, escaped.
+  k.write("data/secret/a\nb\xff.in", "1\n");
+  k.write("data/secret/a\nb\xff.ans", "1\n");
+  EXPECT_TRUE(fails_with(k.root(), (k.root() / "data/secret").string(),
+                         "holds a file whose name is not printable UTF-8: \"a\\x0ab\\xff."));
 }
 
 TEST(LoadExerciseErrors, SymlinksMustStayInside) {
