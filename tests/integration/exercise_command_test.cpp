@@ -246,12 +246,12 @@ TEST_F(ExerciseCommand, ListShowsTheBundledExercises) {
 TEST_F(ExerciseCommand, ListMarksAPackageThatDoesNotLoad) {
   create("good");
   const fs::path bad = create("bad");
-  fs::remove_all(bad / "data/sample");
+  fs::remove(bad / "data/secret/1.ans");
   CliRun r = proctor("exercise list " + tmp.path().string());
   EXPECT_EQ(r.code, 1) << r.output;
   EXPECT_TRUE(std::regex_search(r.output, std::regex("good .* yes"))) << r.output;
   EXPECT_NE(r.output.find("NO: "), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("no sample tests"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("has no matching .ans file"), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -406,10 +406,11 @@ TEST(LoadExerciseErrors, TestDataProblems) {
   p.write("data/sample/sub/1.in", "");
   EXPECT_TRUE(
       fails_with(p.root(), (p.root() / "data/sample/sub").string(), "subdirectories are not allowed"));
+  // Samples are optional (as in Kattis): none is a package practice has nothing to run on.
   p.remove("data/sample");
-  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample").string(), "no sample tests"));
+  EXPECT_TRUE(load_exercise(p.root()).samples.empty());
   p.write("data/sample/readme.txt", "");
-  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/sample").string(), "no sample tests"));
+  EXPECT_TRUE(load_exercise(p.root()).samples.empty());
 }
 
 TEST(LoadExerciseErrors, StatementAndSubmissions) {
@@ -427,7 +428,7 @@ TEST(LoadExerciseErrors, StatementAndSubmissions) {
   EXPECT_TRUE(fails_with(p.root(), (p.root() / "statement.md").string(), "missing"));
 }
 
-TEST(LoadExerciseErrors, KattisSkipsOtherLanguagesButNotUnknownDirectories) {
+TEST(LoadExercise, KattisSkipsOtherLanguagesAndNotesUnknownDirectories) {
   Package p;
   p.kattis_basics("name: K\n");
   p.write("submissions/accepted/sol.cpp", "");
@@ -435,9 +436,113 @@ TEST(LoadExerciseErrors, KattisSkipsOtherLanguagesButNotUnknownDirectories) {
   p.write("submissions/partially_accepted/p.py", "");
   Exercise e = load_exercise(p.root());
   EXPECT_EQ(e.submissions["accepted"], std::vector<fs::path>{e.root / "submissions/accepted/sol.c"});
-  p.write("submissions/mystery/a.c", "");
-  EXPECT_TRUE(
-      fails_with(p.root(), (p.root() / "submissions/mystery").string(), "unknown submissions directory"));
+  EXPECT_TRUE(e.notes.empty());
+  // DOMjudge's check_manually/ and BAPCtools' slow_accepted/: loaded, listed as a note, not validated.
+  p.write("submissions/check_manually/a.c", "int main(void) { return 0; }\n");
+  p.write("submissions/slow_accepted/b.c", "int main(void) { return 0; }\n");
+  e = load_exercise(p.root());
+  EXPECT_EQ(e.submissions.count("check_manually"), 0u);
+  ASSERT_EQ(e.notes.size(), 2u);
+  EXPECT_NE(e.notes[0].find("submissions/check_manually: not a verdict directory"), std::string::npos)
+      << e.notes[0];
+}
+
+TEST(LoadExercise, DomjudgeExpectedResultsAnnotations) {
+  Package p;
+  p.kattis_basics("name: K\n");
+  p.write("submissions/multiple/x.c",
+          "/* @EXPECTED_RESULTS@: WRONG-ANSWER, timelimit */\nint main(void) {}\n");
+  p.write("submissions/accepted/y.c", "// @EXPECTED_RESULTS@: CORRECT\nint main(void) {}\n");
+  p.write("submissions/compiler_error/z.c", "int main(void) {\n");
+  Exercise e = load_exercise(p.root());
+  ASSERT_EQ(e.submissions["multiple"].size(), 1u);
+  const SubmissionExpectation& x = e.expectations.at(e.submissions["multiple"][0]);
+  EXPECT_EQ(x.overall, (std::vector<std::string>{"WA", "TLE"}));
+  EXPECT_EQ(x.source, "@EXPECTED_RESULTS@");
+  EXPECT_EQ(e.expectations.at(e.submissions["accepted"][0]).overall, std::vector<std::string>{"AC"});
+  EXPECT_EQ(e.submissions["compiler_error"].size(), 1u);
+  p.write("submissions/multiple/x.c", "// @EXPECTED_RESULTS@: PRESENTATION-ERROR\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "submissions/multiple/x.c").string(),
+                         "@EXPECTED_RESULTS@ value \"PRESENTATION-ERROR\" is not supported"));
+}
+
+TEST(LoadExercise, KattisSubmissionsYaml) {
+  Package p;
+  p.kattis_basics("name: K\n");
+  p.write("submissions/wrong_answer/w.c", "");
+  p.write("submissions/accepted/a.c", "");
+  p.write("submissions/submissions.yaml",
+          "wrong_answer/{w,v}.c:\n  permitted: [AC, WA, RTE]\n  required: [WA]\n  score: 3\n");
+  Exercise e = load_exercise(p.root());
+  const SubmissionExpectation& w = e.expectations.at(e.submissions["wrong_answer"][0]);
+  EXPECT_EQ(w.permitted, (std::vector<std::string>{"AC", "WA"}));  // the directory's default narrows it
+  EXPECT_EQ(w.required, (std::vector<std::vector<std::string>>{{"WA"}}));  // the same rule once
+  EXPECT_EQ(e.expectations.count(e.submissions["accepted"][0]), 0u);
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_NE(e.notes[0].find("\"score\""), std::string::npos);
+  p.write("submissions/submissions.yaml", "accepted:\n  permitted: [OK]\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "submissions/submissions.yaml").string(), "holds \"OK\""));
+}
+
+TEST(LoadExercise, Kattis2023FormatAndDomjudgeIni) {
+  Package p;
+  p.kattis_basics(
+      "problem_format_version: 2023-07-draft\ntype: [pass-fail]\nname: {nl: Som, en: Sum}\nuuid: x\n"
+      "limits: {time_limit: 2.5, memory: 512, time_multipliers: {ac_to_time_limit: 3}}\n");
+  p.write("data/test_group.yaml",
+          "output_validator_args: [case_sensitive]\ninput_validator_args: [--strict]\n");
+  p.write("input_validators/check.c", "int main(void) { return 42; }\n");
+  p.write("input_validators/check.py", "");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.title, "Sum");
+  EXPECT_EQ(e.limits.time_ms, 2500u);
+  EXPECT_EQ(e.limits.memory_mb, 512u);
+  EXPECT_TRUE(e.checker.case_sensitive);
+  ASSERT_EQ(e.input_validators.size(), 1u);
+  EXPECT_EQ(e.input_validators[0].args, std::vector<std::string>{"--strict"});
+  EXPECT_EQ(e.notes.size(), 1u);  // the Python validator is not run
+  // A custom validator is output_validator/ (no `validation` key in 2023-07).
+  p.write("output_validator/v.c", "int main(void) { return 42; }\n");
+  e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.type, "custom");
+  EXPECT_EQ(e.checker.args, std::vector<std::string>{"case_sensitive"});
+  EXPECT_EQ(e.checker.custom_dir, e.root / "output_validator");
+  p.write("problem.yaml", "problem_format_version: 2023-07-draft\ntype: [pass-fail, interactive]\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "problem.yaml").string(), "\"interactive\" is not supported"));
+  // DOMjudge's ini sets the time limit when .timelimit is absent.
+  p.write("problem.yaml", "name: K\n");
+  p.remove("output_validator");
+  p.write("domjudge-problem.ini", "name='K'\ntimelimit = '3'\n");
+  EXPECT_EQ(load_exercise(p.root()).limits.time_ms, 3000u);
+}
+
+TEST(LoadExercise, IgnoresDanglingLinksGradingDoesNotRead) {
+  Package p;
+  p.kattis_basics("name: K\n");
+  fs::create_symlink("build/problem.pdf", p.root() / "problem.pdf");
+  fs::create_symlink("/nonexistent/statement.pdf", p.root() / "problem_statement.pdf");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.samples.size(), 1u);
+  // Under data/ a dangling link is still an error: grading would read it.
+  fs::create_symlink("missing.ans", p.root() / "data/secret/9.in");
+  EXPECT_FALSE(load_error(p.root()) == "loaded without error");
+}
+
+TEST(LoadExerciseErrors, FuzzFindingsAreOneLineErrors) {
+  Package p;
+  p.proctor_basics(R"({"id": "sum-two", "title": "T", "limits": {"time_ms": 1e999}})");
+  std::string error = load_error(p.root());
+  EXPECT_NE(error.find("exercise.json: malformed JSON"), std::string::npos) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos);
+  Package k;
+  k.kattis_basics(std::string("name: \"bad \xff\xfe title\"\n"));
+  Exercise e = load_exercise(k.root());
+  EXPECT_EQ(e.title, "bad \xEF\xBF\xBD\xEF\xBF\xBD title");
+  // A test file name with a newline or a broken byte: one line, escaped.
+  k.write("data/secret/a\nb\xff.in", "1\n");
+  k.write("data/secret/a\nb\xff.ans", "1\n");
+  EXPECT_TRUE(fails_with(k.root(), (k.root() / "data/secret").string(),
+                         "holds a file whose name is not printable UTF-8: \"a\\x0ab\\xff."));
 }
 
 TEST(LoadExerciseErrors, SymlinksMustStayInside) {

@@ -66,11 +66,14 @@ std::string run_reference(sandbox::Sandbox& sandbox, const runner::Exercise& e, 
 }
 
 AnswersReport regenerate(sandbox::Sandbox& sandbox, const fs::path& root,
-                         const std::vector<fs::path>& placeholders) {
+                         const std::vector<fs::path>& placeholders, const fs::path& chosen) {
   const runner::Exercise e = runner::load_exercise(root);
   AnswersReport report;
   report.custom_checker = e.checker.type == "custom";
-  const fs::path reference = pick_reference(e.submissions, e.root);
+  std::error_code exists_ec;
+  if (!chosen.empty() && !fs::is_regular_file(chosen, exists_ec))
+    throw UserError(chosen, "missing: the solution named to compute the answers");
+  const fs::path reference = chosen.empty() ? pick_reference(e.submissions, e.root) : fs::canonical(chosen);
   report.reference = reference.parent_path().filename().string() + "/" + reference.filename().string();
 
   sandbox::TempDir build("proctor-answers");
@@ -124,7 +127,7 @@ fs::path pick_reference(const std::map<std::string, std::vector<fs::path>>& subm
   return files.front();
 }
 
-AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const fs::path& dir) {
+AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const fs::path& dir, const fs::path& reference) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw UserError(dir, "is not an exercise directory");
   const fs::path root = fs::canonical(dir);
@@ -137,7 +140,7 @@ AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const fs::path& dir)
     placeholders.push_back(answer);
   }
   try {
-    return regenerate(sandbox, root, placeholders);
+    return regenerate(sandbox, root, placeholders, reference);
   } catch (...) {
     for (const fs::path& p : placeholders) fs::remove(p, ec);
     throw;

@@ -22,7 +22,9 @@ struct AnswersReport {
 
 // Writes nothing unless the reference passes every test within the package's limits; throws
 // UserError naming the test otherwise.
-AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const std::filesystem::path& dir);
+// `reference`: the solution to use (generators.yaml's `solution`); empty: pick_reference's choice.
+AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const std::filesystem::path& dir,
+                                 const std::filesystem::path& reference = {});
 
 // submissions/accepted/ref.c when present, else the first accepted file in sorted order.
 std::filesystem::path pick_reference(

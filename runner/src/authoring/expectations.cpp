@@ -22,6 +22,10 @@ std::optional<Expectation> expectation_for(const std::string& dir) {
       {"partially_accepted", std::nullopt},
       {"rejected", std::nullopt},
       {"brute_force", std::nullopt},
+      // DOMjudge's spellings.
+      {"compiler_error", Verdict::CE},
+      {"no_output", Verdict::WA},
+      {"output_limit", Verdict::OLE},
   };
   auto it = kExact.find(dir);
   if (it == kExact.end()) return std::nullopt;
@@ -47,6 +51,69 @@ std::string judge(const Expectation& expected, Verdict overall,
     return some ? "" : "passes no test, expected some";
   }
   if (expected.exact && overall != *expected.exact) return "got " + got + ", expected " + expected.shown;
+  return "";
+}
+
+}  // namespace proctor::authoring
+
+namespace proctor::authoring {
+
+namespace {
+
+// Kattis knows four test verdicts; Proctor's finer run-time ones count as RTE.
+std::string kattis_code(Verdict v) {
+  switch (v) {
+    case Verdict::MLE:
+    case Verdict::OLE:
+    case Verdict::SV:
+      return "RTE";
+    default:
+      return std::string(runner::to_string(v));
+  }
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::string joined(const std::vector<std::string>& list, const char* sep) {
+  std::string out;
+  for (const std::string& s : list) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+}  // namespace
+
+std::string shown(const runner::SubmissionExpectation& e) {
+  if (!e.overall.empty()) return joined(e.overall, "|");
+  std::string out = e.permitted.empty() ? "" : "only " + joined(e.permitted, ",");
+  for (const auto& r : e.required) out += (out.empty() ? "" : "; ") + std::string("some ") + joined(r, "|");
+  return out.empty() ? "any" : out;
+}
+
+std::string judge_stated(const runner::SubmissionExpectation& e, Verdict overall,
+                         const std::vector<runner::TestResult>& tests) {
+  const std::string got(runner::to_string(overall));
+  if (overall == Verdict::JE) return "judge error";
+  if (!e.overall.empty()) {
+    return contains(e.overall, got)
+               ? ""
+               : "got " + got + ", " + e.source + " expects " + joined(e.overall, " or ");
+  }
+  if (overall == Verdict::CE) return "does not compile";
+  for (const runner::TestResult& t : tests) {
+    if (t.verdict == Verdict::skipped) continue;
+    if (!e.permitted.empty() && !contains(e.permitted, kattis_code(t.verdict))) {
+      return "test " + t.name + " got " + std::string(runner::to_string(t.verdict)) + ", " + e.source +
+             " permits only " + joined(e.permitted, ", ");
+    }
+  }
+  for (const auto& required : e.required) {
+    bool some = std::any_of(tests.begin(), tests.end(), [&](const runner::TestResult& t) {
+      return t.verdict != Verdict::skipped && contains(required, kattis_code(t.verdict));
+    });
+    if (!some) return "no test got " + joined(required, " or ") + " (" + e.source + " requires one)";
+  }
   return "";
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "proctor/runner/exercise.hpp"
 #include "proctor/runner/result.hpp"
 
 namespace proctor::authoring {
@@ -22,5 +23,14 @@ std::optional<Expectation> expectation_for(const std::string& dir);
 // the promise, else the problem in a few words.
 std::string judge(const Expectation& expected, runner::Verdict overall,
                   const std::vector<runner::TestResult>& tests);
+
+// A stated expectation (@EXPECTED_RESULTS@ or submissions.yaml) as the table shows it: "WA|TLE",
+// "only AC,WA; some WA".
+std::string shown(const runner::SubmissionExpectation& expected);
+
+// The same for a stated expectation: DOMjudge's is on the overall verdict, Kattis's on every test (all
+// tests must have run).
+std::string judge_stated(const runner::SubmissionExpectation& expected, runner::Verdict overall,
+                         const std::vector<runner::TestResult>& tests);
 
 }  // namespace proctor::authoring

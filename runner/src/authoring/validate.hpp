@@ -26,6 +26,9 @@ struct SubmissionCheck {
   std::uint64_t max_memory_kb = 0;
   std::uint64_t graded_time_limit_ms = 0;  // raised for time_limit_exceeded (see validate_submission.cpp)
   std::string problem;                     // empty: the submission keeps its promise
+  std::string deciding_test;               // the first test that did not pass; empty: all passed
+  bool deciding_sample = false;            // ... and it is a sample
+  std::string note;                        // worth knowing, not wrong
 };
 
 struct PackageCheck {

@@ -2,6 +2,9 @@
 // what only running reveals: the validator builds, and every submission keeps its directory's promise.
 #include <system_error>
 
+#include "authoring/generate.hpp"
+#include "authoring/input_validation.hpp"
+#include "authoring/package_lint.hpp"
 #include "authoring/test_files.hpp"
 #include "authoring/validate.hpp"
 #include "grade/compile.hpp"
@@ -75,7 +78,9 @@ PackageCheck validate_package(sandbox::Sandbox& sandbox, const fs::path& dir,
   try {
     exercise = runner::load_exercise(root);
   } catch (const runner::UserError& e) {
+    // All of them at once, not one per run of validate.
     add_unique(check.problems, e.what());
+    for (const std::string& p : runner::package_problems(root)) add_unique(check.problems, p);
     return check;
   }
   check.loaded = true;
@@ -92,6 +97,12 @@ PackageCheck validate_package(sandbox::Sandbox& sandbox, const fs::path& dir,
   } else if (fs::file_size(exercise.statement) == 0) {
     check.problems.push_back(exercise.statement.string() + ": the statement is empty");
   }
+  for (const std::string& note : exercise.notes) check.notes.push_back(note);
+  LintFindings lint = lint_package(exercise);
+  for (std::string& p : lint.problems) check.problems.push_back(std::move(p));
+  for (std::string& n : lint.notes) check.notes.push_back(std::move(n));
+  if (exercise.samples.empty())
+    check.notes.push_back("no sample tests: practice has nothing to run and candidates see no example");
   if (exercise.secrets.empty())
     check.notes.push_back("no secret tests: candidates are graded on the samples only");
   if (exercise.format == "proctor" && exercise.starter.empty()) check.notes.push_back("no starter.c");
@@ -101,6 +112,8 @@ PackageCheck validate_package(sandbox::Sandbox& sandbox, const fs::path& dir,
                              "answers and to set the time limit)");
   }
   if (!validator_builds(check, sandbox, exercise)) return check;
+  for (std::string& p : check_inputs(sandbox, exercise)) check.problems.push_back(std::move(p));
+  for (std::string& p : stale_data(root)) check.problems.push_back(std::move(p));
 
   std::size_t total = 0, done = 0;
   for (const auto& [verdict_dir, files] : exercise.submissions) total += files.size();
@@ -114,6 +127,7 @@ PackageCheck validate_package(sandbox::Sandbox& sandbox, const fs::path& dir,
       if (verdict_dir == "accepted" && s.got == runner::Verdict::AC) {
         check.slowest_accepted_ms = std::max(check.slowest_accepted_ms.value_or(0), s.max_time_ms);
       }
+      if (!s.note.empty()) check.notes.push_back(s.file + ": " + s.note);
       check.submissions.push_back(std::move(s));
     }
   }

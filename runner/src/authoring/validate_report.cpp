@@ -35,15 +35,19 @@ void print_package_check(std::ostream& out, const PackageCheck& check) {
         << " sample + " << check.secrets << " secret\n";
   }
   if (!check.submissions.empty()) {
-    std::size_t width = 10;
-    for (const SubmissionCheck& s : check.submissions) width = std::max(width, s.file.size());
-    out << "  " << pad("submission", width + 1) << pad("expected", 9) << pad("got", 5) << std::setw(9)
-        << "max time" << std::setw(12) << "max memory"
+    std::size_t width = 10, expected_width = 8;
+    for (const SubmissionCheck& s : check.submissions) {
+      width = std::max(width, s.file.size());
+      expected_width = std::max(expected_width, s.expected.size());
+    }
+    out << "  " << pad("submission", width + 1) << pad("expected", expected_width + 1) << pad("got", 5)
+        << std::setw(9) << "max time" << std::setw(12) << "max memory"
         << "  result\n";
     for (const SubmissionCheck& s : check.submissions) {
-      out << "  " << pad(s.file, width + 1) << pad(s.expected, 9) << pad(got_text(s), 5) << std::setw(6)
-          << s.max_time_ms << " ms" << std::setw(8) << (s.max_memory_kb + 1023) / 1024 << " MiB  "
-          << (s.problem.empty() ? "OK" : "problem: " + s.problem);
+      out << "  " << pad(s.file, width + 1) << pad(s.expected, expected_width + 1) << pad(got_text(s), 5)
+          << std::setw(6) << s.max_time_ms << " ms" << std::setw(8) << (s.max_memory_kb + 1023) / 1024
+          << " MiB  " << (s.problem.empty() ? "OK" : "problem: " + s.problem);
+      if (s.problem.empty() && !s.deciding_test.empty()) out << " (on " << s.deciding_test << ")";
       if (s.graded_time_limit_ms != check.time_limit_ms && s.graded_time_limit_ms != 0) {
         out << " (graded at " << s.graded_time_limit_ms << " ms)";
       }
@@ -74,6 +78,7 @@ json to_json(const PackageCheck& check) {
                     {"max_memory_kb", s.max_memory_kb},
                     {"graded_time_limit_ms", s.graded_time_limit_ms},
                     {"ok", s.problem.empty()},
+                    {"deciding_test", s.deciding_test.empty() ? json(nullptr) : json(s.deciding_test)},
                     {"problem", s.problem.empty() ? json(nullptr) : json(s.problem)}});
   }
   auto optional = [](const std::optional<std::uint64_t>& v) { return v ? json(*v) : json(nullptr); };

@@ -3,6 +3,7 @@
 // Those are graded once at 1.5 x the limit instead: a test that still times out is the required
 // evidence, and the verdicts at the real limit follow from the same run (a test slower than the
 // limit would have been a TLE there, any other test gets the verdict it got).
+#include <algorithm>
 #include <cmath>
 
 #include "authoring/expectations.hpp"
@@ -24,6 +25,20 @@ std::string mib(std::uint64_t kb) {
   return std::to_string((kb + 1023) / 1024) + " MiB";
 }
 
+// ", time limit 1000 ms" for a verdict that is a limit, so that a failing reference says which one.
+std::string limit_named(const runner::Exercise& exercise, Verdict verdict) {
+  switch (verdict) {
+    case Verdict::TLE:
+      return ", time limit " + std::to_string(exercise.limits.time_ms) + " ms";
+    case Verdict::MLE:
+      return ", memory limit " + std::to_string(exercise.limits.memory_mb) + " MiB";
+    case Verdict::OLE:
+      return ", output limit " + std::to_string(exercise.limits.output_kb) + " KiB";
+    default:
+      return "";
+  }
+}
+
 }  // namespace
 
 std::uint64_t suggested_time_limit(std::uint64_t slowest_ms) {
@@ -34,14 +49,21 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
                                  const std::string& dir, const fs::path& file, unsigned jobs) {
   SubmissionCheck check;
   check.file = dir + "/" + file.filename().string();
+  auto stated_it = exercise.expectations.find(file);
+  const runner::SubmissionExpectation* stated =
+      stated_it == exercise.expectations.end() ? nullptr : &stated_it->second;
   const std::optional<Expectation> expected = expectation_for(dir);
-  if (!expected) {
+  if (!expected && !stated) {
     check.problem = "no rule for submissions/" + dir;
     return check;
   }
-  check.expected = expected->shown;
+  check.expected = stated ? shown(*stated) : expected->shown;
   const std::uint64_t limit = exercise.limits.time_ms;
-  const bool tle = dir == "time_limit_exceeded";
+  // A stated TLE promise is graded like the directory's: at 1.5 x the limit.
+  const bool tle =
+      stated ? (stated->overall == std::vector<std::string>{"TLE"} ||
+                (!stated->required.empty() && stated->required.front() == std::vector<std::string>{"TLE"}))
+             : dir == "time_limit_exceeded";
 
   runner::Exercise graded = exercise;  // a copy: the raised limit must not leak into other runs
   if (tle) {
@@ -55,7 +77,8 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
   options.jobs = jobs;
   // Every promise is decided by the first failing test in order, and grade() runs every test before
   // the one that stops it, so stopping early changes no verdict and saves the slow runs.
-  options.fail_fast = true;
+  // Kattis's per-test rules (submissions.yaml) need every test.
+  options.fail_fast = !(stated && stated->overall.empty());
   runner::GradeResult result;
   try {
     result = runner::grade(sandbox, graded, file, options);
@@ -79,9 +102,36 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
   }
   const Verdict overall = runner::overall_verdict(result.compile.status, result.error.has_value(), at_limit);
   check.got = overall;
-  check.problem = judge(*expected, overall, at_limit);
+  for (const runner::TestResult& t : at_limit) {
+    if (t.verdict != Verdict::AC && t.verdict != Verdict::skipped) {
+      check.deciding_test = t.name;
+      check.deciding_sample = t.visibility == runner::Visibility::sample;
+      break;
+    }
+  }
+  check.problem = stated ? judge_stated(*stated, overall, at_limit) : judge(*expected, overall, at_limit);
   if (overall == Verdict::JE && result.error) check.problem += ": " + *result.error;
-  if (!check.problem.empty()) return check;
+  if (!check.problem.empty()) {
+    if (!check.deciding_test.empty() && check.problem.rfind("test ", 0) != 0) {
+      check.problem += " (first on " + check.deciding_test + limit_named(exercise, overall) + ")";
+    }
+    return check;
+  }
+  // A failure only a sample catches is one candidates see coming: the hidden tests should catch it too.
+  if (check.deciding_sample && !exercise.secrets.empty() && overall != Verdict::CE) {
+    runner::GradeOptions again = options;
+    again.fail_fast = false;
+    try {
+      runner::GradeResult full = runner::grade(sandbox, graded, file, again);
+      bool secret_fails = std::any_of(full.tests.begin(), full.tests.end(), [](const runner::TestResult& t) {
+        return t.visibility == runner::Visibility::secret && t.verdict != Verdict::AC &&
+               t.verdict != Verdict::skipped;
+      });
+      if (!secret_fails)
+        check.note = "caught only by the samples (" + check.deciding_test + "): every secret test passes";
+    } catch (const runner::UserError&) {
+    }
+  }
 
   if (dir == "accepted") {
     if (2 * check.max_time_ms > limit) {

@@ -8,6 +8,7 @@
 
 #include "authoring/answers.hpp"
 #include "authoring/export.hpp"
+#include "authoring/generate.hpp"
 #include "authoring/list.hpp"
 #include "authoring/scaffold.hpp"
 #include "authoring/validate.hpp"
@@ -25,9 +26,10 @@ using runner::UserError;
 
 struct ExerciseArgs {
   std::string id, kind = "program", parent = "exercises";  // new
-  std::vector<std::string> dirs;                           // validate
+  std::vector<std::string> dirs;                           // validate, generate
   std::string dir, out, json_path;
   unsigned jobs = 0;
+  bool if_stale = false;  // generate
 };
 
 int new_command(const ExerciseArgs& a) {
@@ -97,6 +99,24 @@ int answers_command(const ExerciseArgs& a) {
   return runner::kExitOk;
 }
 
+int generate_command(const ExerciseArgs& a) {
+  sandbox::Sandbox sandbox;
+  for (const std::string& dir : a.dirs) {
+    authoring::GenerateOptions options;
+    options.if_stale = a.if_stale;
+    const authoring::GenerateReport r = authoring::generate_data(sandbox, dir, options);
+    if (r.up_to_date) {
+      std::cout << dir << ": generated data up to date\n";
+      continue;
+    }
+    for (const std::string& f : r.changed) std::cout << "  wrote    " << f << "\n";
+    std::cout << dir << ": " << r.cases << " generated cases (" << r.changed.size()
+              << " changed), answers from submissions/" << r.reference << ", checksums in "
+              << authoring::kChecksumList << "\n";
+  }
+  return runner::kExitOk;
+}
+
 int export_command(const ExerciseArgs& a) {
   const authoring::ExportReport r = authoring::export_practice_pack(a.dir, a.out);
   std::cout << "exported the practice pack to " << a.out << "\n";
@@ -125,8 +145,8 @@ void on_run(CLI::App* cmd, Action& action, std::shared_ptr<ExerciseArgs> args, F
 }  // namespace
 
 void add_exercise_commands(CLI::App& app, Action& action) {
-  CLI::App* ex =
-      app.add_subcommand("exercise", "Author exercise packages: new, validate, answers, export, list");
+  CLI::App* ex = app.add_subcommand(
+      "exercise", "Author exercise packages: new, validate, answers, generate, export, list");
   ex->require_subcommand(1);
 
   auto n = std::make_shared<ExerciseArgs>();
@@ -149,6 +169,13 @@ void add_exercise_commands(CLI::App& app, Action& action) {
       ex->add_subcommand("answers", "Rewrite every .ans from the reference solution's output");
   answers->add_option("dir", w->dir, "exercise package directory")->required();
   on_run(answers, action, w, answers_command);
+
+  auto g = std::make_shared<ExerciseArgs>();
+  CLI::App* gen = ex->add_subcommand(
+      "generate", "Run generators/generators.yaml in the sandbox, write the inputs, answers and checksums");
+  gen->add_option("dirs", g->dirs, "exercise package directories")->required();
+  gen->add_flag("--if-stale", g->if_stale, "do nothing for a package whose checksum list still matches");
+  on_run(gen, action, g, generate_command);
 
   auto e = std::make_shared<ExerciseArgs>();
   CLI::App* exp =

@@ -98,6 +98,13 @@ int grade_command(const GradeArgs& a) {
   if (!a.input.empty()) return custom_run_command(a);
   const bool all = !a.practice && a.tests == "all";
   runner::Exercise exercise = runner::load_exercise(a.exercise, {.include_secret = all});
+  if (!all && exercise.samples.empty()) {
+    // Kattis packages may have no samples: say so rather than "accepted" on zero tests.
+    std::cout << exercise.id
+              << ": no sample tests: nothing to practise on (the exercise has hidden tests only; --input "
+                 "FILE runs your own input)\n";
+    return runner::kExitNotOk;
+  }
   sandbox::Sandbox sandbox;
   runner::GradeOptions options;
   options.tests = all ? runner::TestSelection::all : runner::TestSelection::sample;

@@ -275,7 +275,7 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
 }
 
 CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const fs::path& sources,
-                                 const fs::path& build_dir) {
+                                 const fs::path& build_dir, const std::vector<fs::path>& only) {
   CompileOutcome out;
   const fs::path work = make_dir(build_dir / "validator-src");
   bool cxx = false;
@@ -283,6 +283,11 @@ CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const fs::path& sour
   for (const auto& entry : fs::directory_iterator(sources)) {
     if (!entry.is_regular_file() || entry.is_symlink()) continue;
     const auto ext = entry.path().extension().string();
+    if (!only.empty() && ext != ".h" && ext != ".hpp" &&
+        std::none_of(only.begin(), only.end(),
+                     [&](const fs::path& p) { return p.filename() == entry.path().filename(); })) {
+      continue;
+    }
     if (ext == ".c" || ext == ".cc" || ext == ".cpp" || ext == ".h" || ext == ".hpp") {
       fs::copy_file(entry.path(), work / entry.path().filename());
       if (ext != ".h" && ext != ".hpp") files.push_back(entry.path().filename().string());

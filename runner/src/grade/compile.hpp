@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "grade/submission.hpp"
 #include "proctor/runner/exercise.hpp"
@@ -36,9 +37,11 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
 CompileOutcome compile_for_runs(sandbox::Sandbox& sandbox, const Exercise& exercise,
                                 const Submission& submission, const std::filesystem::path& build_dir);
 
-// Compiles an output validator (C or C++ sources in `sources`) into `build_dir`/validator.
+// Compiles a validator (C or C++ sources in `sources`; only the files named in `only` when it is not
+// empty, for one-file validators side by side) into `build_dir`/validator-bin/validator.
 CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const std::filesystem::path& sources,
-                                 const std::filesystem::path& build_dir);
+                                 const std::filesystem::path& build_dir,
+                                 const std::vector<std::filesystem::path>& only = {});
 
 // "gcc 12.2.0": the compiler that compiles submissions, asked once per process through the sandbox.
 std::string compiler_version(sandbox::Sandbox& sandbox, const std::filesystem::path& scratch);

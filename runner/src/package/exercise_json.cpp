@@ -8,6 +8,7 @@
 
 #include "package/loader.hpp"
 #include "proctor/runner/error.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -116,6 +117,12 @@ json parse(const fs::path& file, const std::string& text) {
     auto at = what.find(" at line ");
     std::string detail = at == std::string::npos ? what : what.substr(at + 4);
     throw UserError(file, "malformed JSON: " + detail);
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double (out_of_range.406, found by fuzzing): what() names the number.
+    std::string what = e.what();
+    auto at = what.find("] ");
+    throw UserError(
+        file, "malformed JSON: " + text::valid_utf8(at == std::string::npos ? what : what.substr(at + 2)));
   }
 }
 

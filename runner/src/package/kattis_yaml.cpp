@@ -2,14 +2,17 @@
 // Lenient where Kattis is (unknown keys are other tools' business), strict on what changes a verdict.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 
 #include "package/loader.hpp"
 #include "proctor/runner/error.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,9 +31,11 @@ YAML::Node parse(const fs::path& file, const std::string& text) {
   }
 }
 
+// Scalars come back as valid UTF-8: a title or value with broken bytes ends up in results and
+// messages, which must stay valid UTF-8 (the fuzzer found a title that made the result unwritable).
 std::string scalar(const fs::path& file, const YAML::Node& node, const std::string& key) {
   if (!node.IsScalar()) throw UserError(file, "field \"" + key + "\" must be a scalar");
-  return node.Scalar();
+  return text::valid_utf8(node.Scalar());
 }
 
 // Seconds as a decimal number ("2", "1.5"), from .timelimit or limits.time_limit.
@@ -80,19 +85,75 @@ std::vector<std::string> flag_list(const fs::path& file, const YAML::Node& node,
 }
 
 std::string title_of(const fs::path& file, const YAML::Node& name) {
-  if (name.IsScalar()) return name.Scalar();
+  if (name.IsScalar()) return scalar(file, name, "name");
   // Newer packages map languages to names; prefer English.
   if (name.IsMap() && name.size() > 0) {
-    if (name["en"] && name["en"].IsScalar()) return name["en"].Scalar();
+    if (name["en"] && name["en"].IsScalar()) return scalar(file, name["en"], "name.en");
     return scalar(file, name.begin()->second, "name");
   }
   throw UserError(file, "field \"name\" must be a string or a map of language to string");
 }
 
+// Problem types Proctor cannot grade: a C program reading stdin and writing stdout is all it runs.
+void check_type(const fs::path& file, const YAML::Node& node) {
+  std::vector<std::string> types;
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) types.push_back(scalar(file, item, "type"));
+  } else {
+    types.push_back(scalar(file, node, "type"));
+  }
+  for (const std::string& type : types) {
+    for (const char* unsupported : {"interactive", "multi-pass", "submit-answer"}) {
+      if (type.find(unsupported) != std::string::npos) {
+        throw UserError(file, "problem type \"" + type + "\" is not supported (only pass-fail and scoring)");
+      }
+    }
+  }
+}
+
+// DOMjudge's domjudge-problem.ini: `timelimit = '2'` (quotes optional); nullopt when absent.
+std::optional<std::string> ini_value(const std::string& text, const std::string& key) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    std::size_t eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string name = line.substr(0, eq);
+    name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return std::isspace(c); }),
+               name.end());
+    if (name != key) continue;
+    std::string value = line.substr(eq + 1);
+    value.erase(std::remove_if(value.begin(), value.end(),
+                               [](unsigned char c) { return std::isspace(c) || c == '\'' || c == '"'; }),
+                value.end());
+    return value;
+  }
+  return std::nullopt;
+}
+
+// data/test_group.yaml (2023-07) or data/testdata.yaml (legacy and early drafts): the validator
+// arguments for the whole data set. Per-group files further down are not read (noted by the caller).
+YAML::Node root_testdata(const PackageFs& files, fs::path& found) {
+  for (const char* name : {"test_group.yaml", "testdata.yaml"}) {
+    fs::path path = files.root() / "data" / name;
+    if (!files.exists(path)) continue;
+    found = path;
+    try {
+      YAML::Node node = YAML::Load(files.read(files.regular_file(path)));
+      if (node.IsNull()) return YAML::Node(YAML::NodeType::Map);
+      if (!node.IsMap()) throw UserError(path, "top level must be a mapping");
+      return node;
+    } catch (const YAML::ParserException& e) {
+      throw UserError(path, "malformed YAML at line " + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+  }
+  return YAML::Node(YAML::NodeType::Map);
+}
+
 fs::path find_statement(const PackageFs& files) {
   for (const char* candidate :
        {"statement.md", "problem_statement/problem.en.md", "problem_statement/problem.md",
-        "statement/problem.en.md", "statement/problem.md"}) {
+        "statement/problem.en.md", "statement/problem.md", "problem_statement/problem.en.tex",
+        "problem_statement/problem.tex", "statement/problem.en.tex", "statement/problem.tex"}) {
     fs::path path = files.root() / candidate;
     if (files.exists(path)) return files.regular_file(path);
   }
@@ -146,19 +207,24 @@ Metadata read_problem_yaml(const PackageFs& files, Exercise& exercise) {
   exercise.kind = ExerciseKind::program;
   exercise.language = "c";
 
-  if (doc["type"]) {
-    std::string type = scalar(meta.file, doc["type"], "type");
-    if (type.find("interactive") != std::string::npos || type.find("multi-pass") != std::string::npos) {
-      throw UserError(meta.file,
-                      "problem type \"" + type + "\" is not supported (only pass-fail and scoring)");
-    }
-  }
+  if (doc["type"]) check_type(meta.file, doc["type"]);
+  std::string version = doc["problem_format_version"]
+                            ? scalar(meta.file, doc["problem_format_version"], "problem_format_version")
+                            : "legacy";
+  // 2023-07 and later drop `validation` and `validator_flags`: a custom validator is output_validator/,
+  // flags are output_validator_args in data/test_group.yaml.
+  const bool modern = version.rfind("legacy", 0) != 0;
 
   YAML::Node limits = doc["limits"];
   if (limits && !limits.IsMap()) throw UserError(meta.file, "field \"limits\" must be a mapping");
   fs::path timelimit = files.root() / ".timelimit";
+  fs::path ini = files.root() / "domjudge-problem.ini";
+  std::optional<std::string> ini_time;
+  if (files.exists(ini)) ini_time = ini_value(files.read(files.regular_file(ini)), "timelimit");
   if (files.exists(timelimit)) {
     exercise.limits.time_ms = seconds_to_ms(timelimit, "time limit", files.read(timelimit));
+  } else if (ini_time) {
+    exercise.limits.time_ms = seconds_to_ms(ini, "timelimit", *ini_time);
   } else if (limits && limits["time_limit"]) {
     exercise.limits.time_ms = seconds_to_ms(meta.file, "limits.time_limit",
                                             scalar(meta.file, limits["time_limit"], "limits.time_limit"));
@@ -170,13 +236,37 @@ Metadata read_problem_yaml(const PackageFs& files, Exercise& exercise) {
     exercise.limits.output_kb = 1024 * mebibytes(meta.file, limits["output"], "limits.output", 1, 1024);
   }
 
-  std::string validation = doc["validation"] ? scalar(meta.file, doc["validation"], "validation") : "default";
+  std::string validation = doc["validation"] ? scalar(meta.file, doc["validation"], "validation")
+                           : modern && files.exists(files.root() / "output_validator") ? "custom"
+                                                                                       : "default";
+  if (validation.find("interactive") != std::string::npos ||
+      validation.find("multi-pass") != std::string::npos)
+    throw UserError(meta.file,
+                    "validation \"" + validation + "\" is not supported (only pass-fail and scoring)");
+  if (validation == "custom score") validation = "custom";  // a scoring validator still says 42/43
   std::vector<std::string> flags;
   for (const char* key : {"validator_flags", "output_validator_args"}) {
     if (doc[key]) {
       auto more = flag_list(meta.file, doc[key], key);
       flags.insert(flags.end(), more.begin(), more.end());
     }
+  }
+  fs::path testdata_file;
+  YAML::Node testdata = root_testdata(files, testdata_file);
+  for (const char* key : {"output_validator_flags", "output_validator_args"}) {
+    if (testdata[key]) {
+      auto more = flag_list(testdata_file, testdata[key], key);
+      flags.insert(flags.end(), more.begin(), more.end());
+    }
+  }
+  for (const char* key : {"input_validator_flags", "input_validator_args"}) {
+    if (!testdata[key]) continue;
+    if (testdata[key].IsMap()) {
+      exercise.notes.push_back(testdata_file.string() + ": per-validator " + key +
+                               " are not supported; ignored");
+      continue;
+    }
+    meta.input_validator_args = flag_list(testdata_file, testdata[key], key);
   }
   if (validation == "default") {
     exercise.checker.type = "tokens";

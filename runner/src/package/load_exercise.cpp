@@ -55,7 +55,63 @@ void load_harness(const PackageFs& files, Exercise& exercise) {
     throw UserError(dir, "no .h header: kind \"function\" needs the header the submission implements");
 }
 
+// Every step of load_exercise, each one tried even when an earlier one failed, so that an author sees
+// all structural problems at once. Steps that need an earlier one's result are skipped when it failed.
+std::vector<std::string> all_problems(const PackageFs& files) {
+  std::vector<std::string> problems;
+  auto attempt = [&](auto&& step) {
+    try {
+      step();
+      return true;
+    } catch (const UserError& e) {
+      problems.push_back(e.what());
+      return false;
+    }
+  };
+  Exercise exercise;
+  exercise.root = files.root();
+  package::Metadata meta;
+  const bool proctor = files.exists(files.root() / "exercise.json");
+  if (!proctor && !files.exists(files.root() / "problem.yaml")) {
+    problems.push_back(files.root().string() +
+                       ": neither exercise.json nor problem.yaml found: not an exercise package");
+    return problems;
+  }
+  exercise.format = proctor ? "proctor" : "kattis";
+  const bool meta_ok = attempt([&] {
+    meta =
+        proctor ? package::read_exercise_json(files, exercise) : package::read_problem_yaml(files, exercise);
+  });
+  if (proctor) {
+    attempt([&] {
+      fs::path statement = files.root() / "statement.md";
+      if (!files.exists(statement))
+        throw UserError(statement, "missing: the statement shown to the candidate");
+      files.regular_file(statement);
+    });
+    attempt([&] { optional_file(files, "starter.c"); });
+    if (meta_ok) attempt([&] { load_harness(files, exercise); });
+  }
+  bool tests_ok = attempt([&] { exercise.samples = package::load_tests(files, Visibility::sample); });
+  tests_ok = attempt([&] { exercise.secrets = package::load_tests(files, Visibility::secret); }) && tests_ok;
+  exercise.secrets_loaded = true;
+  if (meta_ok) attempt([&] { package::resolve_validator(files, meta, exercise.checker); });
+  attempt([&] { package::load_submissions(files, exercise); });
+  attempt([&] { package::load_input_validators(files, exercise); });
+  if (meta_ok && tests_ok) attempt([&] { package::apply_scoring(meta, exercise); });
+  attempt([&] { package::hash_package(files, true); });
+  return problems;
+}
+
 }  // namespace
+
+std::vector<std::string> package_problems(const fs::path& dir) {
+  try {
+    return all_problems(PackageFs(package_root(dir)));
+  } catch (const UserError& e) {
+    return {e.what()};
+  }
+}
 
 Exercise load_exercise(const fs::path& dir, const LoadOptions& options) {
   PackageFs files(package_root(dir));
@@ -83,7 +139,9 @@ Exercise load_exercise(const fs::path& dir, const LoadOptions& options) {
     exercise.secrets_loaded = true;
   }
   package::resolve_validator(files, meta, exercise.checker);
-  exercise.submissions = package::load_submissions(files, exercise.format);
+  package::load_submissions(files, exercise);
+  package::load_input_validators(files, exercise);
+  for (InputValidator& v : exercise.input_validators) v.args = meta.input_validator_args;
   package::apply_scoring(meta, exercise);
   exercise.sha256 = package::hash_package(files, exercise.secrets_loaded);
   return exercise;

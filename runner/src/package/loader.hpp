@@ -19,8 +19,9 @@ struct ScoringSpec {
 
 // What a metadata reader found besides the Exercise fields it fills in.
 struct Metadata {
-  std::filesystem::path file;  // exercise.json or problem.yaml, for messages
-  std::string validator;       // output_validators/<name>; empty: the only one
+  std::filesystem::path file;                     // exercise.json or problem.yaml, for messages
+  std::string validator;                          // output_validators/<name>; empty: the only one
+  std::vector<std::string> input_validator_args;  // Kattis testdata.yaml / test_group.yaml
   ScoringSpec scoring;
 };
 
@@ -37,9 +38,11 @@ void apply_validator_flags(const std::vector<std::string>& flags, CheckerSpec& c
 // data/sample or data/secret: .in/.ans pairs, subdirectories of secret are groups (test_data.cpp).
 std::vector<TestCase> load_tests(const PackageFs& fs, Visibility visibility);
 
-// submissions/<verdict>/*.c (submissions.cpp).
-std::map<std::string, std::vector<std::filesystem::path>> load_submissions(const PackageFs& fs,
-                                                                           const std::string& format);
+// submissions/<verdict>/*.c with their expectations and notes (submissions.cpp); needs exercise.format.
+void load_submissions(const PackageFs& fs, Exercise& exercise);
+
+// input_validators/: every validator's sources and arguments (validators.cpp).
+void load_input_validators(const PackageFs& fs, Exercise& exercise);
 
 // Checks output_validators/ for a custom checker and sets checker.custom_dir (validators.cpp).
 void resolve_validator(const PackageFs& fs, const Metadata& meta, CheckerSpec& checker);

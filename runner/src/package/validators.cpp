@@ -19,11 +19,52 @@ bool is_source(const std::string& name) {
   return false;
 }
 
+bool has_extension(const std::string& name, std::initializer_list<const char*> extensions) {
+  for (const char* ext : extensions) {
+    std::string suffix = ext;
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+// input_validators/<name>/ (a directory of C/C++ sources) or input_validators/<name>.c|.cc|.cpp (a
+// one-file program). Validators in other languages (.py, .ctd, .viva) are noted, not run.
+void load_input_validators(const PackageFs& files, Exercise& exercise) {
+  fs::path base = files.root() / "input_validators";
+  if (!files.exists(base)) return;
+  for (const DirEntry& entry : files.list(files.directory(base))) {
+    bool is_dir = entry.type == fs::file_type::directory ||
+                  (entry.type == fs::file_type::symlink && fs::is_directory(files.resolve(entry.path)));
+    InputValidator v;
+    v.name = entry.name;
+    if (is_dir) {
+      v.dir = files.directory(entry.path);
+      for (const DirEntry& file : files.list(v.dir)) {
+        if (is_source(file.name)) v.sources.push_back(files.regular_file(file.path));
+      }
+    } else if (is_source(entry.name)) {
+      v.sources.push_back(files.regular_file(entry.path));
+      v.dir = v.sources.back().parent_path();
+    }
+    if (v.sources.empty()) {
+      if (is_dir || has_extension(entry.name, {".py", ".ctd", ".viva", ".java", ".sh", ".kt"})) {
+        exercise.notes.push_back(entry.path.string() +
+                                 ": input validator not run (only C and C++ validators are supported)");
+      }
+      continue;
+    }
+    exercise.input_validators.push_back(std::move(v));
+  }
+}
 
 void resolve_validator(const PackageFs& files, const Metadata& meta, CheckerSpec& checker) {
   if (checker.type != "custom") return;
   fs::path base = files.root() / "output_validators";
+  fs::path single = files.root() / "output_validator";  // 2023-07: one validator, no name
+  if (!files.exists(base) && files.exists(single)) base = single.parent_path();
   if (!files.exists(base))
     throw UserError(base, "missing: checker type \"custom\" needs an output validator here");
   fs::path chosen;
@@ -33,6 +74,8 @@ void resolve_validator(const PackageFs& files, const Metadata& meta, CheckerSpec
       throw UserError(chosen,
                       "missing: the validator named in " + meta.file.filename().string() + " does not exist");
     }
+  } else if (base == single.parent_path()) {
+    chosen = single;
   } else {
     std::vector<fs::path> dirs;
     for (const DirEntry& entry : files.list(files.directory(base))) {

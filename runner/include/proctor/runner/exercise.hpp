@@ -45,6 +45,28 @@ struct TestCase {
   double points = 1.0;
 };
 
+// What a package says one submission must get, beyond its directory's name: DOMjudge's
+// `@EXPECTED_RESULTS@:` annotation in the source, or Kattis's submissions/submissions.yaml.
+struct SubmissionExpectation {
+  std::string source;  // "@EXPECTED_RESULTS@" or "submissions.yaml", for messages
+  // DOMjudge: the overall verdict is one of these (Proctor codes: "AC", "WA", "TLE", "RTE", "CE", "OLE").
+  std::vector<std::string> overall;
+  // Kattis: every test's verdict is in `permitted` and, for each list in `required`, some test's
+  // verdict is in that list (Kattis codes AC, WA, TLE, RTE; Proctor's MLE, OLE and SV count as RTE).
+  // Empty: no such rule.
+  std::vector<std::string> permitted;
+  std::vector<std::vector<std::string>> required;
+};
+
+// An input validator (input_validators/<name>/ or a single source file there): C or C++ sources
+// run as `validator [args] < input`, exit 42 valid, 43 invalid.
+struct InputValidator {
+  std::string name;
+  std::filesystem::path dir;                   // resolved; holds the sources
+  std::vector<std::filesystem::path> sources;  // resolved
+  std::vector<std::string> args;               // input_validator_flags / input_validator_args
+};
+
 struct Exercise {
   std::filesystem::path root;
   std::string format;  // "proctor" (exercise.json) or "kattis" (problem.yaml)
@@ -63,6 +85,12 @@ struct Exercise {
   std::vector<TestCase> secrets;      // empty when loaded without secrets
   bool secrets_loaded = false;
   std::map<std::string, std::vector<std::filesystem::path>> submissions;  // verdict dir -> files
+  // Per submission file (resolved path, as in `submissions`), when the package states one.
+  std::map<std::filesystem::path, SubmissionExpectation> expectations;
+  std::vector<InputValidator> input_validators;
+  // Things the loader accepted but does not use (unknown submissions directories, problem.yaml keys
+  // with no effect on grading), for `exercise validate` to list as notes.
+  std::vector<std::string> notes;
   std::string sha256;  // package_sha256 of the files as loaded: computed once, by load_exercise
 };
 
@@ -73,6 +101,10 @@ struct LoadOptions {
 
 // Throws UserError("<file>: <problem>") for a bad package.
 Exercise load_exercise(const std::filesystem::path& dir, const LoadOptions& options = {});
+
+// Every structural problem load_exercise would find, not only the first (empty: it loads). For
+// `exercise validate`; never throws for a bad package.
+std::vector<std::string> package_problems(const std::filesystem::path& dir);
 
 // sha256 over the package's files (sorted relative paths and contents), hex, as load_exercise computed
 // it (data/secret included only when the secrets were loaded). Used to freeze a package. Throws

@@ -1,0 +1,11 @@
+#include <stdio.h>
+int main(void) {
+  int n;
+  if (scanf("%d", &n) != 1) return 1;
+  while (n--) {
+    long long a, b;
+    if (scanf("%lld %lld", &a, &b) != 2) return 1;
+    printf("%lld %lld %lld\n", b, a, a + b);
+  }
+  return 0;
+}
