@@ -13,5 +13,6 @@ void add_grade_commands(CLI::App& app, Action& action);  // grade, practice
 void add_session_commands(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_exercise_commands(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
 
 }  // namespace proctor::cli

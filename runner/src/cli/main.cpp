@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   cli::add_session_commands(app, action);
   cli::add_report_command(app, action);
   cli::add_exercise_commands(app, action);
+  cli::add_serve_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,6 +16,8 @@ namespace proctor::session {
 class Grader {
  public:
   Grader();
+  // Grades with a sandbox the caller owns and keeps alive (the server's run workers each own one).
+  explicit Grader(sandbox::Sandbox& shared);
   ~Grader();
   Grader(const Grader&) = delete;
   Grader& operator=(const Grader&) = delete;
@@ -24,7 +26,8 @@ class Grader {
                             runner::TestSelection tests);
 
  private:
-  std::unique_ptr<sandbox::Sandbox> sandbox_;
+  std::unique_ptr<sandbox::Sandbox> owned_;
+  sandbox::Sandbox* sandbox_ = nullptr;
 };
 
 }  // namespace proctor::session

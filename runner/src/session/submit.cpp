@@ -45,8 +45,9 @@ void record_sample_result(Submission& entry, const runner::GradeResult& result) 
 
 }  // namespace
 
-SubmitOutcome submit(const SessionFiles& files, const std::filesystem::path& file, Grader& grader) {
-  Instant received = now();
+SubmitOutcome submit(const SessionFiles& files, const std::filesystem::path& file, Grader& grader,
+                     std::optional<Instant> received_at) {
+  Instant received = received_at ? *received_at : now();
   std::string content = fs::read_file(file, runner::kMaxSubmissionBytes);
   check_content(file, content);
   std::string sha = runner::sha256_hex(content);

@@ -22,6 +22,9 @@ struct SubmitOutcome {
 // deadline counts as on time even when another command holds the lock past it.
 // Throws runner::UserError for a missing, empty or binary file (nothing is recorded then), or when the
 // frozen package was tampered with or grade() refused the submission (recorded, then thrown).
-SubmitOutcome submit(const SessionFiles& files, const std::filesystem::path& file, Grader& grader);
+// `received`: when the submission reached Proctor, if earlier than this call (the server queues
+// submissions behind running samples; the time the candidate pressed Submit is what counts).
+SubmitOutcome submit(const SessionFiles& files, const std::filesystem::path& file, Grader& grader,
+                     std::optional<Instant> received = std::nullopt);
 
 }  // namespace proctor::session

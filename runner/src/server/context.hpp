@@ -1,0 +1,70 @@
+#pragma once
+// What the handlers share: configuration, the candidate token index, drafts, the run queue and a cache
+// of frozen packages. Private to the server's files.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "proctor/runner/exercise.hpp"
+#include "server/app.hpp"
+#include "server/drafts.hpp"
+#include "server/run_queue.hpp"
+#include "session/session.hpp"
+
+namespace proctor::sandbox {
+class Sandbox;
+}
+
+namespace proctor::server {
+
+// Maps a candidate token to its session. Only the token's SHA-256 is kept (memory and disk:
+// sessions/<id>/candidate-token.sha256), so a leaked sessions directory reveals no usable token.
+class CandidateIndex {
+ public:
+  void load(const std::filesystem::path& sessions_root);
+  // Writes the hash file atomically, then indexes it.
+  void add(const session::SessionFiles& files, const std::string& id, const std::string& token);
+  std::optional<std::string> find(const std::string& token) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::string> by_hash_;  // sha256(token) -> session id
+};
+
+Response json_response(int status, const nlohmann::json& body);
+Response error_response(int status, const std::string& message);
+
+struct Context {
+  AppConfig config;
+  CandidateIndex candidates;
+  DraftStore drafts;
+  std::unique_ptr<RunQueue> queue;
+  std::vector<std::unique_ptr<sandbox::Sandbox>> sandboxes;  // one per run worker
+  std::filesystem::path scratch;                             // private temp dir for run sources
+
+  // The session's frozen package, loaded (and checked against its sha256) once.
+  std::shared_ptr<const runner::Exercise> exercise(const session::SessionFiles& files,
+                                                   const session::Session& s);
+
+ private:
+  std::mutex exercises_mutex_;
+  std::map<std::string, std::shared_ptr<const runner::Exercise>> exercises_;
+};
+
+// Handlers (api_interviewer.cpp, api_candidate.cpp, static_files.cpp).
+void create_session(Context& ctx, const Request& request, const Reply& reply);
+void list_sessions(Context& ctx, const Request& request, const Reply& reply);
+void candidate_session(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void candidate_state(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void candidate_save(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void candidate_run(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void candidate_run_input(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void candidate_submit(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+// nullopt: not one of the page's files.
+std::optional<Response> static_file(const Context& ctx, const std::string& path);
+
+}  // namespace proctor::server

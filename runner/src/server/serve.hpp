@@ -1,0 +1,25 @@
+#pragma once
+// `proctor serve`: the interview room (docs/api.md).
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace proctor::server {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::optional<std::filesystem::path> sessions;  // else $PROCTOR_SESSIONS or ./sessions
+  std::filesystem::path exercises = "exercises";
+  std::string public_url;  // default: http://LISTEN
+  std::optional<std::filesystem::path> web_dir;
+  std::chrono::milliseconds read_timeout{10000};
+  std::chrono::milliseconds run_interval{5000};
+  unsigned run_workers = 0;  // 0: one per core
+  bool quiet = false;        // no request log
+};
+
+// Serves until SIGINT/SIGTERM; returns the exit code. Throws runner::UserError for bad options.
+int serve(const ServeOptions& options);
+
+}  // namespace proctor::server

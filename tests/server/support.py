@@ -1,0 +1,154 @@
+"""Shared by the server tests: start `proctor serve` on a free loopback port with its own sessions
+directory and clock file, talk HTTP to it, and validate every JSON answer against docs/openapi.yaml."""
+import calendar
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+import jsonschema
+import yaml
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BINARY = os.environ.get("PROCTOR_BINARY", os.path.join(REPO, "build", "dev", "proctor"))
+OPENAPI = yaml.safe_load(open(os.path.join(REPO, "docs", "openapi.yaml")))
+T0 = "2030-01-01T10:00:00.000Z"
+
+
+def iso_after(seconds):
+    """T0 plus `seconds`, as the clock file wants it."""
+    base = calendar.timegm(time.strptime("2030-01-01T10:00:00", "%Y-%m-%dT%H:%M:%S"))
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(base + seconds)) + ".000Z"
+
+
+class Server:
+    def __init__(self, extra_args=(), sessions=None, clock=True, exercises=None):
+        self.exercises = exercises or os.path.join(REPO, "exercises")
+        self.tmp = tempfile.mkdtemp(prefix="proctor-serve-test-")
+        self.sessions = sessions or os.path.join(self.tmp, "sessions")
+        self.clock_file = os.path.join(self.tmp, "clock") if clock else None
+        self.extra_args = list(extra_args)
+        self.log = os.path.join(self.tmp, "server.log")
+        if self.clock_file:
+            self.set_clock(T0)
+        self.proc = None
+
+    def set_clock(self, instant):
+        with open(self.clock_file + ".tmp", "w") as f:
+            f.write(instant + "\n")
+        os.replace(self.clock_file + ".tmp", self.clock_file)
+
+    def start(self):
+        env = dict(os.environ)
+        if self.clock_file:
+            env["PROCTOR_CLOCK_FILE"] = self.clock_file
+        args = [BINARY, "serve", "--listen", "127.0.0.1:0", "--sessions", self.sessions,
+                "--exercises", self.exercises] + self.extra_args
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, env=env, text=True)
+        first = self.proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)", first)
+        if not m:
+            raise AssertionError("server did not start: %r; log: %s" % (first, open(self.log).read()))
+        self.port = int(m.group(1))
+        self.url = "http://127.0.0.1:%d" % self.port
+        # The rest of the banner is read so the pipe never fills.
+        return self
+
+    @property
+    def interviewer_token(self):
+        return open(os.path.join(self.sessions, "interviewer.token")).read().strip()
+
+    def kill9(self):
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        self.proc.stdout.close()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc.stdout.close()
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def request(self, method, path, body=None, token=None, headers=None, raw=None, timeout=120):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = "Bearer " + token
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        if data is not None:
+            h.setdefault("Content-Type", "application/json")
+        conn.request(method, path, body=data, headers=h)
+        res = conn.getresponse()
+        text = res.read()
+        conn.close()
+        out = Answer(res.status, dict((k.lower(), v) for k, v in res.getheaders()), text)
+        if path.startswith("/api/"):
+            validate(method, path, out)
+        return out
+
+    def create_session(self, exercise="log-levels", candidate="Ada L.", minutes=30):
+        r = self.request("POST", "/api/sessions", {"exercise": exercise, "candidate": candidate,
+                                                   "duration_minutes": minutes}, token=self.interviewer_token)
+        assert r.status == 201, (r.status, r.text)
+        token = r.json["candidate_url"].split("#", 1)[1]
+        return r.json, token
+
+
+class Answer:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.text = body.decode("utf-8", "replace")
+
+    @property
+    def json(self):
+        return json.loads(self.body)
+
+
+def validate(method, path, answer):
+    """Validates a JSON answer against the OpenAPI document: the documented schema for that path,
+    method and status. An undocumented status or path fails."""
+    op = OPENAPI["paths"].get(path.split("?")[0], {}).get(method.lower())
+    if op is None:
+        if answer.status in (401, 404, 405):  # not an endpoint: an error object, nothing else
+            assert set(answer.json) == {"error"}, answer.text
+            return
+        raise AssertionError("%s %s is not in docs/openapi.yaml" % (method, path))
+    spec = op["responses"].get(str(answer.status))
+    if spec is None:
+        raise AssertionError("%s %s answered %d, not documented in docs/openapi.yaml: %s" % (method, path, answer.status, answer.text[:300]))
+    if "$ref" in spec:
+        spec = OPENAPI["components"]["responses"][spec["$ref"].split("/")[-1]]
+    schema = spec["content"]["application/json"]["schema"]
+    assert answer.headers.get("content-type", "").startswith("application/json"), answer.headers
+    full = dict(schema)
+    full["components"] = OPENAPI["components"]
+    jsonschema.Draft202012Validator(full).validate(answer.json)
+
+
+class ServerTest(unittest.TestCase):
+    server_args = ()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(cls.server_args).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()

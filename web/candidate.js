@@ -1,0 +1,246 @@
+// The candidate's page. The link is /candidate#<token>: the token stays in the URL fragment (never sent
+// to any server, never in a log or a Referer) and goes to the API in the Authorization header only.
+"use strict";
+(function () {
+  const token = location.hash.replace(/^#/, "");
+  const $ = (id) => document.getElementById(id);
+  const nonce = document.querySelector('meta[name="csp-nonce"]').content;
+  const SAVE_EVERY_MS = 3000, POLL_EVERY_MS = 5000;
+  let editor = null, deadline = 0, offset = 0, readOnly = false, dirty = false, saving = false;
+  let samples = [];
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v; else e.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  }
+
+  async function api(method, path, body) {
+    const res = await fetch("/api/candidate/" + path, {
+      method,
+      headers: Object.assign({ Authorization: "Bearer " + token }, body ? { "Content-Type": "application/json" } : {}),
+      body: body ? JSON.stringify(body) : undefined,
+      cache: "no-store",
+    });
+    let data = {};
+    try { data = await res.json(); } catch (e) { /* empty body */ }
+    return { status: res.status, data, retryAfter: res.headers.get("Retry-After") };
+  }
+
+  // Times are shown in the candidate's own zone, named, with UTC beside: no one guesses an offset.
+  function clockTime(ms) {
+    const d = new Date(ms);
+    const local = d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZoneName: "short" });
+    const utc = d.toISOString().slice(11, 19) + " UTC";
+    return local.endsWith("UTC") ? utc : local + " (" + utc + ")";
+  }
+  const serverNow = () => Date.now() + offset;
+
+  function sync(state) {
+    offset = Date.parse(state.now) - Date.now();
+    deadline = Date.parse(state.deadline);
+    $("deadline").textContent = "until " + clockTime(deadline);
+    showSubmissions(state.submissions || []);
+    if (state.read_only) goReadOnly(state.state);
+  }
+
+  function tick() {
+    const left = Math.max(0, deadline - serverNow());
+    const s = Math.floor(left / 1000);
+    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    $("countdown").textContent = (h ? h + ":" + String(m).padStart(2, "0") : m) + ":" + String(sec).padStart(2, "0") + (readOnly ? "" : " left");
+    $("countdown").classList.toggle("low", left < 5 * 60 * 1000);
+    if (left === 0 && !readOnly) poll();  // the server decides; ask it now
+  }
+
+  function goReadOnly(state) {
+    if (readOnly) return;
+    readOnly = true;
+    if (editor) editor.setReadOnly(true);
+    $("run").disabled = true;
+    $("submit").disabled = true;
+    $("run-input").disabled = true;
+    $("custom-input").readOnly = true;
+    $("countdown").textContent = "0:00";
+    const banner = $("banner");
+    banner.textContent = state === "finished"
+      ? "The session is finished. The page is read-only; your last submission before the end is graded."
+      : "Time is up (" + clockTime(deadline) + "). The page is read-only; your last submission before the deadline is graded.";
+    banner.hidden = false;
+  }
+
+  async function poll() {
+    try {
+      const r = await api("GET", "state");
+      if (r.status === 200) sync(r.data);
+    } catch (e) { /* offline for a moment: the next poll tries again */ }
+  }
+
+  async function save() {
+    if (!dirty || saving || readOnly) return;
+    saving = true;
+    dirty = false;
+    try {
+      const r = await api("PUT", "draft", { source: editor.getText() });
+      if (r.status === 200) $("save-status").textContent = "Saved " + clockTime(Date.parse(r.data.saved_at));
+      else { dirty = true; $("save-status").textContent = "Not saved: " + (r.data.error || r.status); if (r.status === 409) sync(r.data); }
+    } catch (e) {
+      dirty = true;
+      $("save-status").textContent = "Not saved (offline?) — retrying";
+    }
+    saving = false;
+  }
+
+  function verdictBadge(v) {
+    return el("span", { class: "verdict " + (v === "AC" ? "AC" : "bad") }, v || "-");
+  }
+
+  function showRun(data) {
+    const out = $("output");
+    out.replaceChildren();
+    out.append(el("h3", {}, "Samples: " + data.sample_passed + "/" + data.sample_total + " passed ", verdictBadge(data.verdict)));
+    const c = data.compile || {};
+    if (c.status && c.status !== "OK") {
+      out.append(el("p", {}, "Compilation failed (" + c.status + "):"), el("pre", { class: "compile" }, c.output || ""));
+      return;
+    }
+    for (const w of c.warnings || []) {
+      out.append(el("div", { class: "warning" }, "warning at line " + w.line + ": " + w.message + (w.option ? " [" + w.option + "]" : "")));
+    }
+    for (const t of data.tests || []) {
+      const block = el("div", { class: "test" }, el("strong", {}, t.name), " ", verdictBadge(t.verdict), " ", el("span", { class: "muted" }, t.time_ms + " ms"), t.message ? " " + t.message : "");
+      if (t.verdict !== "AC") {
+        const sample = samples.find((s) => s.name === t.name);
+        if (sample) block.append(el("div", { class: "muted" }, "input:"), el("pre", {}, sample.input));
+        if (t.diff) block.append(el("div", { class: "muted" }, "diff (expected vs yours):"), el("pre", { class: "diff" }, t.diff));
+        for (const [key, label] of [["stdout", "your program's stdout"], ["stderr", "your program's stderr"]]) {
+          const x = t[key];
+          if (x && x.bytes > 0) {
+            block.append(el("div", { class: "muted" }, label + (x.truncated ? " (first " + x.text.length + " of " + x.bytes + " bytes)" : "") + ":"),
+              el("pre", { class: key }, x.text));
+          }
+        }
+      }
+      out.append(block);
+    }
+  }
+
+  function showSubmissions(list) {
+    const box = $("submissions");
+    box.replaceChildren();
+    if (!list.length) return;
+    const table = el("table", { class: "sub" }, el("tr", {}, el("th", {}, "Submission"), el("th", {}, "received"), el("th", {}, "samples"), el("th", {}, "")));
+    for (const s of list) {
+      table.append(el("tr", {}, el("td", {}, "#" + s.n), el("td", {}, clockTime(Date.parse(s.submitted_at))),
+        el("td", {}, s.late ? "late, not graded" : (s.sample_total != null ? s.sample_passed + "/" + s.sample_total : "…")),
+        el("td", {}, s.verdict ? verdictBadge(s.verdict) : "")));
+    }
+    box.append(el("h3", {}, "Your submissions"), table);
+  }
+
+  function busy(message) {
+    $("output").replaceChildren(el("p", { class: "muted" }, message));
+  }
+
+  async function run() {
+    if (readOnly) return;
+    $("run").disabled = true;
+    busy("Compiling and running the samples…");
+    try {
+      const r = await api("POST", "run", { source: editor.getText() });
+      if (r.status === 200) showRun(r.data);
+      else if (r.status === 429) busy("Please wait " + (r.retryAfter || r.data.retry_after_s) + " s before the next run (" + r.data.error + ").");
+      else { busy("Not run: " + (r.data.error || r.status)); if (r.status === 409) sync(r.data); }
+    } catch (e) { busy("Not run: the server did not answer."); }
+    if (!readOnly) $("run").disabled = false;
+  }
+
+  function showCustom(d) {
+    const out = $("output");
+    out.replaceChildren();
+    const c = d.compile || {};
+    if (!d.ran) {
+      out.append(el("h3", {}, "Not run: compilation failed (" + (c.status || "?") + ")"), el("pre", { class: "compile" }, c.output || d.error || ""));
+      return;
+    }
+    out.append(el("h3", { class: "custom-result" }, "Your input: ", el("span", { class: "verdict " + (d.status === "OK" ? "AC" : "bad") }, d.status),
+      " ", el("span", { class: "muted" }, d.time_ms + " ms"), d.message ? " " + d.message : ""));
+    for (const w of c.warnings || []) out.append(el("div", { class: "warning" }, "warning at line " + w.line + ": " + w.message));
+    for (const key of ["stdout", "stderr"]) {
+      const x = d[key];
+      out.append(el("div", { class: "muted" }, key + (x.truncated ? " (first " + x.text.length + " of " + x.bytes + " bytes)" : "") + ":"),
+        el("pre", { class: key }, x.text));
+    }
+  }
+
+  async function runInput() {
+    if (readOnly) return;
+    $("run-input").disabled = true;
+    busy("Compiling and running your input…");
+    try {
+      const r = await api("POST", "run-input", { source: editor.getText(), input: $("custom-input").value });
+      if (r.status === 200) showCustom(r.data);
+      else if (r.status === 429) busy("Please wait " + (r.retryAfter || r.data.retry_after_s) + " s before the next run (" + r.data.error + ").");
+      else { busy("Not run: " + (r.data.error || r.status)); if (r.status === 409) sync(r.data); }
+    } catch (e) { busy("Not run: the server did not answer."); }
+    if (!readOnly) $("run-input").disabled = false;
+  }
+
+  async function submit() {
+    if (readOnly) return;
+    $("submit").disabled = true;
+    busy("Submitting…");
+    try {
+      const r = await api("POST", "submit", { source: editor.getText() });
+      if (r.status === 201) {
+        busy("Submission " + r.data.n + " received at " + clockTime(Date.parse(r.data.submitted_at)) + ". Samples: " +
+          r.data.sample_passed + "/" + r.data.sample_total + " (" + r.data.verdict + "). You may submit again; the last one before the deadline counts.");
+      } else if (r.status === 429) busy("Please wait " + (r.retryAfter || r.data.retry_after_s) + " s and submit again (" + r.data.error + ").");
+      else busy("Not submitted: " + (r.data.error || r.data.message || r.status));
+    } catch (e) { busy("Not submitted: the server did not answer."); }
+    await poll();
+    if (!readOnly) $("submit").disabled = false;
+  }
+
+  async function start() {
+    if (!/^[0-9a-f]{64}$/.test(token)) {
+      $("title").textContent = "This link is incomplete: ask your interviewer for the full link.";
+      return;
+    }
+    const r = await api("GET", "session");
+    if (r.status !== 200) {
+      $("title").textContent = r.status === 401 ? "This link is not valid." : "Could not load the session (" + r.status + ").";
+      return;
+    }
+    const s = r.data;
+    document.title = s.exercise.title + " — Proctor";
+    $("title").textContent = s.exercise.title;
+    $("candidate").textContent = " · " + s.candidate;
+    $("statement").innerHTML = s.statement_html;  // md4c output; raw HTML in statements is not passed through
+    for (const inc of s.includes) {
+      $("includes").append(el("details", {}, el("summary", {}, inc.name), el("pre", {}, inc.content)));
+    }
+    samples = s.samples;
+    for (const smp of samples) {
+      $("samples").append(el("details", { open: "" }, el("summary", {}, smp.name),
+        el("div", { class: "muted" }, "input"), el("pre", {}, smp.input),
+        el("div", { class: "muted" }, "expected output"), el("pre", {}, smp.answer)));
+    }
+    editor = window.ProctorEditor.create($("editor"), s.draft != null ? s.draft : s.starter, nonce, () => { dirty = true; });
+    sync(s);
+    if (readOnly) editor.setReadOnly(true);
+    tick();
+    setInterval(tick, 1000);
+    setInterval(save, SAVE_EVERY_MS);
+    setInterval(poll, POLL_EVERY_MS);
+    $("run").addEventListener("click", run);
+    $("submit").addEventListener("click", submit);
+    $("run-input").addEventListener("click", runInput);
+    document.addEventListener("visibilitychange", () => { if (document.hidden) save(); });
+  }
+
+  start();
+})();
