@@ -1,6 +1,9 @@
 // attack: the compile profile may write its work directory; fill the disk with one ever-growing file
-// expect: OLE
-// limit: output
+// Without root the compile profile's first process is the init of a pid namespace of its own, which
+// ignores the SIGXFSZ of its own oversized write: its writes fail (EFBIG) and it spins until the CPU
+// limit. Either way the file stops growing at the output limit (RLIMIT_FSIZE).
+// expect: OLE|TLE
+// limit: output|cpu
 // profile: compile
 // options: output_kb=64
 // danger: yes

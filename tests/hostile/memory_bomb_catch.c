@@ -2,7 +2,9 @@
 // is an MLE even when the program survives it
 // expect: MLE
 // limit: memory
-// options: memory_mb=64
+// options: memory_mb=64 time_ms=10000
+// (time enough to touch the memory limit under emulation: tests/vm boots its kernel with QEMU TCG, where
+// each page fault is slow and 1 s of CPU ran out first; on real CPUs the limit is reached in milliseconds)
 // danger: yes
 #include <stdio.h>
 #include <stdlib.h>

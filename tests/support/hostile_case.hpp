@@ -10,7 +10,7 @@
 //   violation: the syscall the report must name when the status is SV ('|' list allowed). Without it an
 //              SV must still name some syscall. A status other than SV must name none.
 //   limit:     cpu|wall|memory|output|processes: report.limit when the status is TLE, MLE or OLE (those
-//              statuses must always name a limit; an OK run must name none)
+//              statuses must always name a limit; an OK run must name none); '|' list allowed
 //   profile:   program (default) | compile | checker
 //   options:   key=value ... with keys time_ms wall_ms memory_mb output_kb threads processes
 //   args:      extra argv, split on blanks; {port} {secret_path} {marker_path} are substituted
@@ -148,7 +148,8 @@ inline HostileCase parse_hostile_case(const fs::path& source) {
     } else if (key == "violation") {
       c.violations = split(value, '|');
     } else if (key == "limit") {
-      if (!one_of(kLimits, value)) fail("unknown limit '" + value + "'");
+      for (const auto& l : split(value, '|'))
+        if (!one_of(kLimits, l)) fail("unknown limit '" + l + "'");
       c.limit = value;
     } else if (key == "profile") {
       if (value != "program" && value != "compile" && value != "checker") fail("unknown profile " + value);
@@ -382,7 +383,7 @@ inline std::vector<std::string> check_outcome(const HostileCase& c, const Hostil
   if (o.status == "TLE" || o.status == "MLE" || o.status == "OLE") {
     if (!o.limit)
       bad.push_back(o.status + " without a limit name");
-    else if (c.limit && *o.limit != *c.limit)
+    else if (c.limit && ("|" + *c.limit + "|").find("|" + *o.limit + "|") == std::string::npos)
       bad.push_back("limit '" + *o.limit + "', expected '" + *c.limit + "'");
   } else if (o.status == "OK" && o.limit) {
     bad.push_back("limit '" + *o.limit + "' reported for an OK run");
