@@ -12,6 +12,7 @@
 
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 using namespace proctor::runner;
@@ -538,6 +539,20 @@ TEST(LoadExerciseErrors, FuzzFindingsAreOneLineErrors) {
   k.kattis_basics(std::string("name: \"bad \xff\xfe title\"\n"));
   Exercise e = load_exercise(k.root());
   EXPECT_EQ(e.title, "bad \xEF\xBF\xBD\xEF\xBF\xBD title");
+  // A key with a broken byte (found by tests/fuzz): the parser's message quotes it; one line, valid UTF-8.
+  Package b;
+  b.proctor_basics(std::string(R"({"id": "sum-two", "title": "T", "bad)") + "\xff" + R"(key": 1})");
+  std::string broken = load_error(b.root());
+  EXPECT_NE(broken.find("exercise.json: malformed JSON"), std::string::npos) << broken;
+  EXPECT_EQ(broken.find('\xff'), std::string::npos) << broken;
+  EXPECT_EQ(proctor::text::valid_utf8(broken), broken);
+  // An unknown key holding a newline (a JSON escape): the message stays on one line.
+  Package u;
+  u.proctor_basics(R"({"id": "sum-two", "title": "T", "bad\nkey": 1})");
+  std::string unknown = load_error(u.root());
+  EXPECT_NE(unknown.find("is unknown"), std::string::npos) << unknown;
+  EXPECT_EQ(unknown.find('\n'), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("bad\\x0akey"), std::string::npos) << unknown;
   // A test file name with a newline or a broken byte: one line, escaped.
   k.write("data/secret/a\nb\xff.in", "1\n");
   k.write("data/secret/a\nb\xff.ans", "1\n");

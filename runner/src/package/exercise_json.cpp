@@ -27,7 +27,7 @@ class Fields {
 
   [[noreturn]] void fail(const std::string& problem, const std::string& key) const {
     std::string name = prefix_.empty() ? key : (key.empty() ? prefix_ : prefix_ + "." + key);
-    throw UserError(file_, name.empty() ? problem : "field \"" + name + "\" " + problem);
+    throw UserError(file_, one_line(name.empty() ? problem : "field \"" + name + "\" " + problem));
   }
 
   const json* get(const std::string& key) {
@@ -116,13 +116,13 @@ json parse(const fs::path& file, const std::string& text) {
     std::string what = e.what();
     auto at = what.find(" at line ");
     std::string detail = at == std::string::npos ? what : what.substr(at + 4);
-    throw UserError(file, "malformed JSON: " + detail);
+    // The detail quotes what was last read, broken bytes and control characters included.
+    throw UserError(file, "malformed JSON: " + one_line(detail));
   } catch (const json::out_of_range& e) {
     // A number too large for a double (out_of_range.406, found by fuzzing): what() names the number.
     std::string what = e.what();
     auto at = what.find("] ");
-    throw UserError(
-        file, "malformed JSON: " + text::valid_utf8(at == std::string::npos ? what : what.substr(at + 2)));
+    throw UserError(file, "malformed JSON: " + one_line(at == std::string::npos ? what : what.substr(at + 2)));
   }
 }
 

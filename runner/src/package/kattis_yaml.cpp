@@ -35,7 +35,7 @@ YAML::Node parse(const fs::path& file, const std::string& text) {
 // messages, which must stay valid UTF-8 (the fuzzer found a title that made the result unwritable).
 std::string scalar(const fs::path& file, const YAML::Node& node, const std::string& key) {
   if (!node.IsScalar()) throw UserError(file, "field \"" + key + "\" must be a scalar");
-  return text::valid_utf8(node.Scalar());
+  return one_line(node.Scalar());
 }
 
 // Seconds as a decimal number ("2", "1.5"), from .timelimit or limits.time_limit.

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "proctor/runner/error.hpp"
+#include "text/utf8.hpp"
 #include "proctor/runner/exercise.hpp"
 
 namespace fs = std::filesystem;
@@ -148,6 +149,19 @@ bool printable_name(const std::string& name) {
     i += length;
   }
   return true;
+}
+
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text::valid_utf8(text)) {
+    if (c < 0x20 || c == 0x7f) {
+      static const char* kHex = "0123456789abcdef";
+      out += std::string("\\x") + kHex[c >> 4] + kHex[c & 0xf];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 std::string relative_name(const fs::path& root, const fs::path& path) {

@@ -51,6 +51,10 @@ class PackageFs {
 // Names that end up in results and messages must be printable UTF-8 without control characters.
 bool printable_name(const std::string& name);
 
+// `text` made fit for a one-line message or a title: invalid UTF-8 replaced (U+FFFD), control
+// characters shown as \xNN. Package text (JSON keys, YAML values) can hold both (the loader fuzzer).
+std::string one_line(const std::string& text);
+
 // "data/sample/1.in" for a path below `root`, for messages and hashing.
 std::string relative_name(const std::filesystem::path& root, const std::filesystem::path& path);
 
