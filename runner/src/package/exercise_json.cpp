@@ -122,7 +122,8 @@ json parse(const fs::path& file, const std::string& text) {
     // A number too large for a double (out_of_range.406, found by fuzzing): what() names the number.
     std::string what = e.what();
     auto at = what.find("] ");
-    throw UserError(file, "malformed JSON: " + one_line(at == std::string::npos ? what : what.substr(at + 2)));
+    throw UserError(file,
+                    "malformed JSON: " + one_line(at == std::string::npos ? what : what.substr(at + 2)));
   }
 }
 

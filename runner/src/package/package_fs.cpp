@@ -6,8 +6,8 @@
 #include <system_error>
 
 #include "proctor/runner/error.hpp"
-#include "text/utf8.hpp"
 #include "proctor/runner/exercise.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 
