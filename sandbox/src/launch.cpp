@@ -135,8 +135,9 @@ struct Sandbox::Impl {
     if (const char* off = getenv("PROCTOR_DISABLE_LANDLOCK"); off && *off == '1') caps.landlock_abi = 0;
     landlock = std::make_unique<LandlockCache>(caps.landlock_abi);
     caps.cgroup = cgroups.version();
-    caps.user_namespaces = caps.root || user_namespaces_available();
     caps.mount_namespace = fresh_namespaces_available(caps.root);
+    // Without root that one probe creates a user namespace first (it owns the others): no second fork.
+    caps.user_namespaces = caps.root || caps.mount_namespace;
   }
 
   // Made on the first program run, then shared by all (joining costs a few setns calls).

@@ -34,14 +34,4 @@ bool fresh_namespaces_available(bool root) {
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-bool user_namespaces_available() {
-  pid_t pid = fork();
-  if (pid < 0) return false;
-  if (pid == 0) _exit(unshare(CLONE_NEWUSER) == 0 ? 0 : 1);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-  }
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
 }  // namespace proctor::sandbox

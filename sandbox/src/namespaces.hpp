@@ -24,7 +24,4 @@ NamespacePlan namespace_plan(bool root, bool own_pids);
 // (A container's seccomp profile may refuse them; user namespaces may be switched off for everyone.)
 bool fresh_namespaces_available(bool root);
 
-// Probed once by a short-lived child: can this user create a user namespace?
-bool user_namespaces_available();
-
 }  // namespace proctor::sandbox
