@@ -28,6 +28,7 @@ struct GradeArgs {
   bool fail_fast = false;
   bool practice = false;
   bool watch = false;
+  bool signals = false;
 };
 
 bool use_color(const std::string& color) {
@@ -83,6 +84,7 @@ int watch_command(const GradeArgs& a) {
     runner::GradeOptions options;
     options.tests = runner::TestSelection::sample;
     options.jobs = a.jobs;
+    options.signals = a.signals;
     return report::render_watch_screen(
         report::build_model(runner::grade(sandbox, exercise, a.submission, options)), color);
   };
@@ -94,6 +96,8 @@ int grade_command(const GradeArgs& a) {
   if (a.color != "auto" && a.color != "always" && a.color != "never") {
     throw runner::UserError("--color must be auto, always or never");
   }
+  if (a.signals && !a.input.empty())
+    throw runner::UserError("--signals applies to the tests, not to a run on your own --input");
   if (a.watch) return watch_command(a);
   if (!a.input.empty()) return custom_run_command(a);
   const bool all = !a.practice && a.tests == "all";
@@ -110,6 +114,8 @@ int grade_command(const GradeArgs& a) {
   options.tests = all ? runner::TestSelection::all : runner::TestSelection::sample;
   options.jobs = a.jobs;
   options.fail_fast = a.fail_fast;
+  // A full grade is what a session's final grade is: the exercise's every_session setting applies.
+  options.signals = a.signals || (all && exercise.signals.every_session);
   const bool live = isatty(STDERR_FILENO) != 0;
   if (live) {
     options.on_progress = [](const runner::TestProgress& p) {
@@ -132,6 +138,9 @@ void add_common(CLI::App* cmd, GradeArgs& a) {
   cmd->add_option("--json", a.json_path, "write the result document (docs/result.schema.json) to this file");
   cmd->add_option("--jobs", a.jobs, "tests run in parallel (default: one per core)");
   cmd->add_flag("--fail-fast", a.fail_fast, "stop at the first failing test");
+  cmd->add_flag("--signals", a.signals,
+                "after grading, collect interview signals: sanitizer findings and static analysis "
+                "(docs/signals.md); never changes the verdict");
   cmd->add_option("--color", a.color, "auto | always | never")->capture_default_str();
 }
 

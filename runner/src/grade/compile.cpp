@@ -25,14 +25,10 @@
 
 namespace proctor::runner {
 namespace fs = std::filesystem;
+
 namespace {
-
 constexpr std::uint64_t kMaxBinaryBytes = 64 << 20;
-
-struct Step {
-  sandbox::RunReport report;
-  std::string diagnostics;
-};
+}  // namespace
 
 void write_text(const fs::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -41,13 +37,13 @@ void write_text(const fs::path& file, const std::string& text) {
 }
 
 Step run_gcc(sandbox::Sandbox& sandbox, const fs::path& work_dir, const fs::path& diag_file,
-             std::vector<std::string> argv) {
+             std::vector<std::string> argv, const GccLimits& limits) {
   sandbox::Policy policy;
   policy.profile = sandbox::Profile::compile;
   policy.argv = std::move(argv);
-  policy.limits.cpu_ms = 10'000;
-  policy.limits.wall_ms = 20'000;
-  policy.limits.memory_kb = 1024 * 1024;
+  policy.limits.cpu_ms = limits.cpu_ms;
+  policy.limits.wall_ms = limits.wall_ms;
+  policy.limits.memory_kb = limits.memory_kb;
   policy.limits.output_bytes = kMaxBinaryBytes;  // also bounds every file the compiler writes
   policy.limits.processes = 32;
   policy.limits.open_files = 128;
@@ -113,6 +109,8 @@ void copy_headers(const fs::path& from, const fs::path& to, bool with_sources) {
     }
   }
 }
+
+namespace {
 
 // Maps a failed compiler run to CE (the submission's fault: errors, limits, attacks) or JE.
 bool finish_step(CompileOutcome& out, const Step& step, const char* what) {

@@ -8,6 +8,7 @@
 #include "grade/submission.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/result.hpp"
+#include "proctor/sandbox/run_report.hpp"
 
 namespace proctor::sandbox {
 class Sandbox;
@@ -45,6 +46,36 @@ CompileOutcome compile_validator(sandbox::Sandbox& sandbox, const std::filesyste
 
 // "gcc 12.2.0": the compiler that compiles submissions, asked once per process through the sandbox.
 std::string compiler_version(sandbox::Sandbox& sandbox, const std::filesystem::path& scratch);
+
+// --- Building blocks, shared with the signal passes (runner/src/signals/) ---
+
+struct GccLimits {
+  std::uint64_t cpu_ms = 10'000, wall_ms = 20'000, memory_kb = 1024 * 1024;
+};
+
+struct Step {
+  sandbox::RunReport report;
+  std::string diagnostics;  // the compiler's stderr, bounded (kMaxDiagnosticsBytes)
+};
+
+// One gcc (or other toolchain) command in the compile profile, working in `work_dir`; stderr goes to
+// `diag_file`.
+Step run_gcc(sandbox::Sandbox& sandbox, const std::filesystem::path& work_dir,
+             const std::filesystem::path& diag_file, std::vector<std::string> argv,
+             const GccLimits& limits = {});
+
+// "gcc -std=... <the exercise's flags or -O2 -pipe -Wall -Wextra> -static".
+std::vector<std::string> base_flags(const Exercise& exercise);
+
+// Copies the exercise's headers (and with `with_sources`, its .c files) from `from` into `to`.
+void copy_headers(const std::filesystem::path& from, const std::filesystem::path& to, bool with_sources);
+
+std::filesystem::path make_dir(const std::filesystem::path& dir);
+void write_text(const std::filesystem::path& file, const std::string& text);
+
+// Copies a file the sandbox produced into one the runner owns, refusing links and special files.
+// Throws UserError when there is none or it is not a regular file of sane size.
+void take_binary(const std::filesystem::path& produced, const std::filesystem::path& target);
 
 // Diagnostics as a result may show them: at most `limit` bytes, cut on a UTF-8 character boundary, and
 // a note saying how much was cut.

@@ -12,6 +12,7 @@
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
+#include "signals/collect.hpp"
 #include "text/utf8.hpp"
 
 namespace proctor::runner {
@@ -126,6 +127,11 @@ GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
   if (!judge_error.empty()) result.error = judge_error;
   result.verdict = overall_verdict(compiled.result.status, !judge_error.empty(), result.tests);
   result.runner.compiler = compiler_version(sandbox, build.path());
+  if (options.signals) {
+    // After the verdict is decided: the passes read the result and never change it.
+    result.signals =
+        collect_signals({&sandbox, &exercise, &submission, &tests, &result, build.path() / "signals"});
+  }
   result.finished_at = now_ms();
   return result;
 }

@@ -214,6 +214,17 @@ ScoringSpec read_scoring(Fields fields) {
   return spec;
 }
 
+void read_signals(Fields fields, SignalsSpec& signals) {
+  signals.every_session = fields.boolean("every_session").value_or(false);
+  signals.silence = fields.strings("silence").value_or(std::vector<std::string>{});
+  for (const std::string& kind : signals.silence) {
+    static const std::regex kKind(R"(-?[A-Za-z0-9][A-Za-z0-9=_-]{0,79})");
+    if (!std::regex_match(kind, kKind))
+      fields.fail("contains \"" + kind + "\", which is not a finding kind", "silence");
+  }
+  fields.finish();
+}
+
 }  // namespace
 
 bool valid_id(const std::string& id) {
@@ -255,6 +266,7 @@ Metadata read_exercise_json(const PackageFs& files, Exercise& exercise) {
   if (top.get("limits")) read_limits(top.object("limits"), exercise.limits);
   if (top.get("checker")) meta.validator = read_checker(top.object("checker"), exercise.checker);
   if (top.get("compile")) read_compile(top.object("compile"), exercise.compile);
+  if (top.get("signals")) read_signals(top.object("signals"), exercise.signals);
   if (top.get("scoring")) meta.scoring = read_scoring(top.object("scoring"));
   top.finish();
   return meta;

@@ -8,6 +8,7 @@
 #include "report/html_style.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -213,6 +214,7 @@ std::string render_html(const Model& m) {
   if (m.session) cards(out, *m.session);
   tests_section(out, m);
   compile_section(out, m);
+  if (m.signals) signals_html(out, *m.signals);
   if (m.session) session_section(out, *m.session);
   limits_section(out, m);
   out << "<footer>proctor " << esc(m.runner_version);

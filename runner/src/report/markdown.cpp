@@ -5,6 +5,7 @@
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -91,6 +92,7 @@ std::string render_markdown(const Model& m) {
       << format_number(m.points) << "/" << format_number(m.max_points) << " points\n";
   tests_section(out, m);
   compile_section(out, m);
+  if (m.signals) signals_markdown(out, *m.signals);
   if (m.session) session_section(out, *m.session);
   if (!m.limits.empty() || !m.sandbox.empty()) {
     out << "\n## Limits and sandbox\n\n";

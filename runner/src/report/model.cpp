@@ -152,6 +152,7 @@ Model build_model(const GradeResult& r) {
   Model m;
   m.verdict = r.verdict;
   m.verdict_label = runner::verdict_label(r.verdict);
+  m.signals = r.signals;
   m.passed = static_cast<double>(r.score.passed);
   m.total = static_cast<double>(r.score.total);
   m.points = r.score.points;

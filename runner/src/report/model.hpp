@@ -71,6 +71,7 @@ struct Model {
   Instant started_at{}, finished_at{};
   std::string error;  // for JE: what failed in the judge
   std::optional<SessionView> session;
+  std::optional<runner::Signals> signals;  // rendered by report/signals_*.cpp
 };
 
 Model build_model(const runner::GradeResult& result);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "report/escape.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -120,6 +121,7 @@ std::string render_terminal(const Model& m, bool color) {
   out << paint(clean_text(m.exercise_title), "1") << " (" << clean_text(m.exercise_id) << ")\n";
   compile_section(out, m.compile_status, m.compile_output, m.warnings, paint);
   if (m.compile_status == CompileStatus::OK && !m.tests.empty()) tests_table(out, m, paint);
+  if (m.signals) signals_text(out, *m.signals);
   if (!m.error.empty()) out << "\n" << paint("judge error: ", "31;1") << clean_text(m.error) << "\n";
   out << "\nverdict " << paint.verdict(m.verdict) << "   passed " << format_number(m.passed) << "/"
       << format_number(m.total);
@@ -136,6 +138,7 @@ std::string render_watch_screen(const Model& m, bool color) {
       << format_number(m.passed) << "/" << format_number(m.total) << "\n";
   compile_section(out, m.compile_status, m.compile_output, m.warnings, paint);
   if (m.compile_status == CompileStatus::OK && !m.tests.empty()) tests_table(out, m, paint, true);
+  if (m.signals) signals_text(out, *m.signals);
   if (!m.error.empty()) out << "\n" << paint("judge error: ", "31;1") << clean_text(m.error) << "\n";
   return out.str();
 }

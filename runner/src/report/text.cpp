@@ -6,6 +6,7 @@
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -97,6 +98,7 @@ std::string render_text(const Model& m) {
   }
   tests_section(out, m);
   compile_section(out, m);
+  if (m.signals) signals_text(out, *m.signals);
   if (m.session) session_section(out, *m.session);
   if (!m.limits.empty()) {
     out << "\nLimits:";

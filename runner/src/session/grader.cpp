@@ -16,6 +16,8 @@ runner::GradeResult Grader::grade(const runner::Exercise& exercise, const std::f
   }
   runner::GradeOptions options;
   options.tests = tests;
+  // The final grade of a session carries the signals when the exercise asks; sample runs never do.
+  options.signals = tests == runner::TestSelection::all && exercise.signals.every_session;
   return runner::grade(*sandbox_, exercise, submission, options);
 }
 

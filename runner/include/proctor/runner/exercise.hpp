@@ -36,6 +36,16 @@ struct CompileSpec {
   std::vector<std::string> flags;  // replaces the default extra flags when non-empty
 };
 
+// exercise.json "signals" (docs/signals.md): whether every session collects them, and which finding
+// kinds the exercise's author silences.
+struct SignalsSpec {
+  bool every_session = false;  // session finish and `proctor grade` collect them without --signals
+  // Finding kinds never reported: a sanitizer kind ("memory-leak", "signed-integer-overflow"), an
+  // analyzer or warning option ("-Wanalyzer-malloc-leak", "-Wunused-parameter").
+  std::vector<std::string> silence;
+  bool silenced(const std::string& kind) const;
+};
+
 struct TestCase {
   std::string name;   // e.g. "sample/1" or "secret/group1/03"
   std::string group;  // "sample", "secret" or the secret subdirectory path, e.g. "secret/group1"
@@ -78,6 +88,7 @@ struct Exercise {
   ExerciseLimits limits;
   CheckerSpec checker;
   CompileSpec compile;
+  SignalsSpec signals;
   std::filesystem::path statement;    // empty when absent
   std::filesystem::path starter;      // empty when absent
   std::filesystem::path include_dir;  // include/c, for kind "function"

@@ -27,6 +27,8 @@ struct GradeOptions {
   TestSelection tests = TestSelection::all;
   unsigned jobs = 0;  // 0: one per core
   bool fail_fast = false;
+  // Collect interview signals after grading (docs/signals.md); they never change the verdict.
+  bool signals = false;
   std::function<void(const TestProgress&)> on_progress;  // called from the grading thread(s), serialised
 };
 

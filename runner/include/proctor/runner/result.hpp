@@ -8,6 +8,7 @@
 
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/instant.hpp"
+#include "proctor/runner/signals.hpp"
 #include "proctor/runner/verdict.hpp"
 #include "proctor/sandbox/run_report.hpp"
 
@@ -111,6 +112,7 @@ struct GradeResult {
   Instant started_at{}, finished_at{};
   std::optional<std::string> error;  // for JE: what failed in the judge
   std::optional<SessionRecord> session;
+  std::optional<Signals> signals;  // collected only when asked (GradeOptions::signals)
 };
 
 // The overall verdict from its parts: CE when the submission did not compile, JE when the judge
