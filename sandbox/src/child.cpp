@@ -113,6 +113,20 @@ bool drop_privileges(const ChildPlan& plan) {
          syscall(SYS_setresuid, plan.uid, plan.uid, plan.uid) == 0;
 }
 
+// landlock_add_rule(PATH_BENEATH, read file | read dir) on /proc/self, with raw syscalls.
+bool allow_own_proc(int ruleset) {
+  struct {
+    std::uint64_t allowed_access;
+    std::int32_t parent_fd;
+  } __attribute__((packed)) rule{(1ULL << 2) | (1ULL << 3), -1};
+  rule.parent_fd =
+      static_cast<int>(syscall(SYS_openat, AT_FDCWD, "/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (rule.parent_fd < 0) return false;
+  const long rc = syscall(SYS_landlock_add_rule, ruleset, 1, &rule, 0);
+  close(rule.parent_fd);
+  return rc == 0;
+}
+
 void hand_over_listener(int listener) {
   ChildMessage msg{'N', 0, 0};
   iovec iov{&msg, sizeof msg};
@@ -188,6 +202,7 @@ void run_child(const ChildPlan& plan) {
   }
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail(ChildStage::no_new_privs);
   if (plan.landlock_fd >= 0) {
+    if (plan.landlock_proc_self && !allow_own_proc(kLandlockFd)) fail(ChildStage::landlock);
     if (syscall(SYS_landlock_restrict_self, kLandlockFd, 0) != 0) fail(ChildStage::landlock);
     close(kLandlockFd);
   }

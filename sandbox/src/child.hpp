@@ -41,6 +41,9 @@ struct ChildPlan {
   int exec_fd = -1;    // O_PATH descriptor of the binary, moved to kExecFd
   int report_fd = -1;  // socket, moved to kReportFd
   int landlock_fd = -1;  // -1: no Landlock; moved to kLandlockFd
+  // Add a rule reading the child's own /proc/<pid> to that (uncached) ruleset first: only the child
+  // knows its pid, and the directory keeps its inode across the exec (sanitizer profile).
+  bool landlock_proc_self = false;
   int cgroup_fds[3] = {-1, -1, -1};
   const sock_fprog* seccomp = nullptr;  // this run's own copy: the child patches its pid in
   const unsigned short* seccomp_own_pid_slots = nullptr;

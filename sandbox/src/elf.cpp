@@ -81,7 +81,8 @@ std::uint64_t loaded_image_bytes(const std::filesystem::path& file) {
 
 std::optional<std::string> command_problem(const Policy& policy) {
   if (policy.argv.empty()) return std::string("no command to run");
-  if (policy.profile == Profile::compile) return std::nullopt;
+  // The compiler is a host tool; a sanitized build is dynamically linked by necessity.
+  if (policy.profile == Profile::compile || policy.profile == Profile::sanitizer) return std::nullopt;
   const std::filesystem::path executable = resolve_executable(policy.argv[0]);
   if (executable.empty()) return "command not found: " + policy.argv[0];
   if (auto problem = static_executable_problem(executable)) return executable.string() + " " + *problem;

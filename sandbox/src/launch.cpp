@@ -216,7 +216,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   // A private directory only when something needs one: the program profile needs none.
   std::optional<TempDir> temp;
   std::filesystem::path work_dir = policy.work_dir;
-  if (work_dir.empty() && policy.profile != Profile::program) {
+  if (work_dir.empty() && has_work_dir(policy.profile)) {
     temp.emplace("proctor-run");
     work_dir = temp->path() / "work";
     std::filesystem::create_directory(work_dir);
@@ -245,15 +245,25 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (!err) return judge_error("cannot create stderr " + policy.stderr_path.string() + ": " + std::strerror(errno));
 
   std::shared_ptr<const ScopedFd> ruleset;
-  if (caps.landlock_abi > 0) {
+  if (caps.landlock_abi > 0 && policy.profile == Profile::sanitizer) {
+    // Never the cached ruleset: the child adds its own /proc/self to it.
+    ruleset = std::make_shared<const ScopedFd>(
+        build_landlock_ruleset(caps.landlock_abi, landlock_rules(policy, executable, work_dir)));
+    if (!*ruleset) return judge_error(std::string("building the Landlock ruleset: ") + std::strerror(errno));
+    report.layers.landlock_abi = caps.landlock_abi;
+  } else if (caps.landlock_abi > 0) {
     ruleset = landlock->ruleset(landlock_rules(policy, executable, work_dir));
     if (!ruleset) return judge_error(std::string("building the Landlock ruleset: ") + std::strerror(errno));
     report.layers.landlock_abi = caps.landlock_abi;
   }
 
-  const unsigned tasks = policy.profile == Profile::program ? limits.threads + 1 : limits.processes;
+  const unsigned tasks = task_limit(policy);
   const bool tree = policy.profile != Profile::program;
   std::unique_ptr<RunCgroup> cgroup = cgroups.create(limits.memory_kb * 1024, tasks, tree);
+  if (!cgroup && policy.profile == Profile::sanitizer) {
+    return judge_error("the sanitizer profile needs a memory cgroup: AddressSanitizer reserves terabytes of "
+                       "address space for its shadow memory, which an address-space limit would refuse");
+  }
   report.layers.cgroup = cgroup ? caps.cgroup : "none";
   report.layers.memory_limit = cgroup ? "cgroup-" + caps.cgroup : "rlimit-as";
   const bool fork_forbidden = policy.profile == Profile::program && limits.threads == 0;
@@ -273,6 +283,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.exec_fd = exec_fd.get();
   plan.report_fd = child_end.get();
   plan.landlock_fd = ruleset ? ruleset->get() : -1;
+  plan.landlock_proc_self = ruleset && policy.profile == Profile::sanitizer;
   if (cgroup) {
     for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
@@ -327,8 +338,9 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   input.notify_fd = handoff.listener.get();
   input.cpu_limit_ms = limits.cpu_ms;
   input.wall_limit_ms = limits.effective_wall_ms();
-  input.parallelism = policy.profile == Profile::program ? limits.threads + 1
-                                                         : std::max(1U, std::thread::hardware_concurrency());
+  input.parallelism = policy.profile == Profile::program     ? limits.threads + 1
+                      : policy.profile == Profile::sanitizer ? 1U
+                                                             : std::max(1U, std::thread::hardware_concurrency());
   input.started = started;
   RunCgroup* cg = cgroup.get();
   input.cpu_ns = [&] {
@@ -385,7 +397,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   facts.stdout_bytes = size_of(out.get());
   facts.stderr_bytes = size_of(err.get());
   facts.output_limit_bytes = limits.output_bytes;
-  facts.writes_files = policy.profile != Profile::program;
+  facts.writes_files = has_work_dir(policy.profile);
   facts.cpu_limit_ms = limits.cpu_ms;
   facts.wall_limit_ms = limits.effective_wall_ms();
 

@@ -11,6 +11,7 @@ const char* to_string(Profile profile) {
     case Profile::program: return "program";
     case Profile::compile: return "compile";
     case Profile::checker: return "checker";
+    case Profile::sanitizer: return "sanitizer";
   }
   return "?";
 }
@@ -19,6 +20,7 @@ std::optional<Profile> profile_from_string(const std::string& name) {
   if (name == "program") return Profile::program;
   if (name == "compile") return Profile::compile;
   if (name == "checker") return Profile::checker;
+  if (name == "sanitizer") return Profile::sanitizer;
   return std::nullopt;
 }
 

@@ -23,7 +23,14 @@ std::vector<LandlockRule> landlock_rules(const Policy& policy, const std::filesy
     }
     rules.push_back({"/dev/null", LandlockRule::read_write});
   }
-  if (policy.profile != Profile::program) {
+  if (policy.profile == Profile::sanitizer) {
+    // The shared libraries and the loader's cache, nothing of /usr/bin. Its own /proc/self is added
+    // by the child, which alone knows its pid (child.cpp).
+    for (const char* dir : {"/lib", "/lib64", "/usr/lib", "/usr/lib64"})
+      rules.push_back({dir, LandlockRule::read_exec});
+    rules.push_back({"/etc/ld.so.cache", LandlockRule::read});
+  }
+  if (has_work_dir(policy.profile)) {
     if (!work_dir.empty()) rules.push_back({work_dir, LandlockRule::read_write});
     for (const auto& path : policy.writable) rules.push_back({path, LandlockRule::read_write});
   }
@@ -35,7 +42,7 @@ std::vector<LandlockRule> landlock_rules(const Policy& policy, const std::filesy
 
 std::vector<std::string> clean_environment(const Policy& policy, const std::filesystem::path& work_dir) {
   std::vector<std::string> env = {std::string("PATH=") + kPath, "LANG=C.UTF-8"};
-  if (policy.profile != Profile::program && !work_dir.empty()) {
+  if (has_work_dir(policy.profile) && !work_dir.empty()) {
     env.push_back("TMPDIR=" + work_dir.string());
     env.push_back("HOME=" + work_dir.string());
   }

@@ -16,6 +16,19 @@ void add(ChildPlan& plan, int resource, rlim_t both) {
 
 }  // namespace
 
+unsigned task_limit(const Policy& policy) {
+  switch (policy.profile) {
+    case Profile::program:
+      return policy.limits.threads + 1;
+    case Profile::sanitizer:
+      return 2;
+    case Profile::compile:
+    case Profile::checker:
+      break;
+  }
+  return policy.limits.processes;
+}
+
 void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan& plan) {
   const Limits& l = policy.limits;
   plan.rlimit_count = 0;
@@ -30,7 +43,9 @@ void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan&
   const rlim_t stack_soft =
       (!context.memory_cgroup && l.threads > 0) ? std::min<rlim_t>(memory, 8 << 20) : memory;
   add(plan, RLIMIT_STACK, stack_soft, memory);
-  if (!context.memory_cgroup) add(plan, RLIMIT_AS, memory);
+  // Never for the sanitizer profile: AddressSanitizer reserves terabytes of shadow address space at
+  // start-up (the sandbox runs that profile only with a memory cgroup, which counts what is touched).
+  if (!context.memory_cgroup && policy.profile != Profile::sanitizer) add(plan, RLIMIT_AS, memory);
   add(plan, RLIMIT_FSIZE, l.output_bytes + 1);
   add(plan, RLIMIT_NOFILE, std::min<rlim_t>(std::max(l.open_files, 4U), kMaxChildOpenFiles));
   add(plan, RLIMIT_CORE, 0);
@@ -42,7 +57,7 @@ void fill_rlimits(const Policy& policy, const RlimitContext& context, ChildPlan&
   // such in the layers). A program without threads cannot create any task: seccomp refuses clone.
   const bool can_create_tasks = policy.profile != Profile::program || l.threads > 0;
   if (!context.pids_cgroup && can_create_tasks) {
-    const rlim_t tasks = policy.profile == Profile::program ? l.threads + 1 : l.processes;
+    const rlim_t tasks = task_limit(policy);
     add(plan, RLIMIT_NPROC, tasks);
   }
 }

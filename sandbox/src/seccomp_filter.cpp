@@ -9,6 +9,7 @@
 #include <seccomp.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
@@ -100,9 +101,10 @@ void allow_static_c_runtime(scmp_filter_ctx ctx) {
   // another process on any kernel, with or without Landlock's signal scope (Linux 6.12+). tkill, which
   // names a thread alone, is used by no current C library and stays forbidden.
   allow_if(ctx, SCMP_SYS(tgkill), SCMP_A0(SCMP_CMP_EQ, kOwnPidPlaceholder));
-  // Static glibc looks up /proc/self/exe at start-up and copes with a failure.
-  fail_with(ctx, SCMP_SYS(readlink), ENOENT);
 }
+
+// Static glibc looks up /proc/self/exe at start-up and copes with a failure.
+void refuse_readlink(scmp_filter_ctx ctx) { fail_with(ctx, SCMP_SYS(readlink), ENOENT); }
 
 void allow_threads(scmp_filter_ctx ctx) {
   // Threads only: a clone that shares the address space as a thread; no new process, no namespace.
@@ -112,6 +114,7 @@ void allow_threads(scmp_filter_ctx ctx) {
 
 void build_program(scmp_filter_ctx ctx, unsigned threads) {
   allow_static_c_runtime(ctx);
+  refuse_readlink(ctx);
   if (threads > 0) allow_threads(ctx);
   // glibc tries clone3 first and falls back to clone on ENOSYS; seccomp cannot inspect clone3's flags.
   fail_with(ctx, SCMP_SYS(clone3), ENOSYS);
@@ -119,6 +122,7 @@ void build_program(scmp_filter_ctx ctx, unsigned threads) {
 
 void build_checker(scmp_filter_ctx ctx) {
   allow_static_c_runtime(ctx);
+  refuse_readlink(ctx);
   // Validators read their input/answer and write feedback files; Landlock decides which paths.
   for (int nr : {SCMP_SYS(openat), SCMP_SYS(open), SCMP_SYS(getdents64), SCMP_SYS(access), SCMP_SYS(faccessat), SCMP_SYS(faccessat2),
                  SCMP_SYS(stat), SCMP_SYS(lstat), SCMP_SYS(ftruncate), SCMP_SYS(mkdir), SCMP_SYS(unlink),
@@ -127,6 +131,34 @@ void build_checker(scmp_filter_ctx ctx) {
   }
   allow_if(ctx, SCMP_SYS(newfstatat), SCMP_A3(SCMP_CMP_EQ, 0));
   allow_if(ctx, SCMP_SYS(newfstatat), SCMP_A3(SCMP_CMP_EQ, AT_SYMLINK_NOFOLLOW));
+  fail_with(ctx, SCMP_SYS(clone3), ENOSYS);
+}
+
+// The sanitized build (AddressSanitizer, LeakSanitizer, UBSan): the static runtime's set, plus what the
+// dynamic loader and the sanitizer runtimes need and nothing more. Files: opened read-only (Landlock
+// decides which: the libraries, the loader's cache, the run's own /proc/self). LeakSanitizer stops the
+// world at exit from a tracer task, a clone that shares the program's memory, files and directory
+// (exactly those flags: no thread, no namespace, no new address space), which attaches to the program
+// with ptrace: ptrace is allowed only aimed at the program's own pid (the placeholder patched by the
+// child), so it can reach nothing but the program itself.
+void build_sanitizer(scmp_filter_ctx ctx) {
+  allow_static_c_runtime(ctx);
+  constexpr scmp_datum_t kWriting = O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND;
+  allow_if(ctx, SCMP_SYS(openat), SCMP_A2(SCMP_CMP_MASKED_EQ, kWriting, 0));
+  allow_if(ctx, SCMP_SYS(open), SCMP_A1(SCMP_CMP_MASKED_EQ, kWriting, 0));
+  // The tracer lists /proc/<pid>/task with getdents; the runtime reads /proc/self/exe.
+  for (int nr : {SCMP_SYS(getdents), SCMP_SYS(getdents64), SCMP_SYS(readlink), SCMP_SYS(wait4)}) allow(ctx, nr);
+  // The loader probes /etc/ld.so.preload: absent, whatever the host has.
+  fail_with(ctx, SCMP_SYS(access), ENOENT);
+  fail_with(ctx, SCMP_SYS(faccessat), ENOENT);
+  fail_with(ctx, SCMP_SYS(faccessat2), ENOENT);
+  for (int option :
+       {PR_GET_DUMPABLE, PR_SET_DUMPABLE, PR_SET_PTRACER, PR_SET_PDEATHSIG, PR_GET_NAME, PR_SET_NAME}) {
+    allow_if(ctx, SCMP_SYS(prctl), SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(option)));
+  }
+  constexpr scmp_datum_t kTracer = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED;
+  allow_if(ctx, SCMP_SYS(clone), SCMP_A0(SCMP_CMP_MASKED_EQ, ~scmp_datum_t{CSIGNAL} & 0xffffffffULL, kTracer));
+  allow_if(ctx, SCMP_SYS(ptrace), SCMP_A1(SCMP_CMP_EQ, kOwnPidPlaceholder));
   fail_with(ctx, SCMP_SYS(clone3), ENOSYS);
 }
 
@@ -179,6 +211,7 @@ SeccompProgram::SeccompProgram(Profile profile, unsigned threads) {
     case Profile::program: build_program(ctx.get(), threads); break;
     case Profile::checker: build_checker(ctx.get()); break;
     case Profile::compile: build_compile(ctx.get()); break;
+    case Profile::sanitizer: build_sanitizer(ctx.get()); break;
   }
   if (!denylist) allow_launch_handoff(ctx.get());
 

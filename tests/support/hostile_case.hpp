@@ -11,7 +11,8 @@
 //              SV must still name some syscall. A status other than SV must name none.
 //   limit:     cpu|wall|memory|output|processes: report.limit when the status is TLE, MLE or OLE (those
 //              statuses must always name a limit; an OK run must name none); '|' list allowed
-//   profile:   program (default) | compile | checker
+//   profile:   program (default) | compile | checker | sanitizer (tests/hostile/sanitizer/: built with
+//              -fsanitize=address,undefined, dynamically, by sanitizer_profile_test)
 //   options:   key=value ... with keys time_ms wall_ms memory_mb output_kb threads processes
 //   args:      extra argv, split on blanks; {port} {secret_path} {marker_path} are substituted
 //   check:     comma list of
@@ -152,7 +153,8 @@ inline HostileCase parse_hostile_case(const fs::path& source) {
         if (!one_of(kLimits, l)) fail("unknown limit '" + l + "'");
       c.limit = value;
     } else if (key == "profile") {
-      if (value != "program" && value != "compile" && value != "checker") fail("unknown profile " + value);
+      if (value != "program" && value != "compile" && value != "checker" && value != "sanitizer")
+        fail("unknown profile " + value);
       c.profile = value;
     } else if (key == "options") {
       for (const auto& kv : split_blanks(value)) {

@@ -48,7 +48,7 @@ void print_text(const sandbox::RunReport& r) {
 
 int run(const RunOptions& o) {
   auto profile = sandbox::profile_from_string(o.profile);
-  if (!profile) throw runner::UserError("unknown profile '" + o.profile + "' (program, compile or checker)");
+  if (!profile) throw runner::UserError("unknown profile '" + o.profile + "' (program, compile, checker or sanitizer)");
   sandbox::Policy policy;
   policy.profile = *profile;
   policy.argv = o.command;
@@ -89,7 +89,7 @@ int run(const RunOptions& o) {
 void add_run_command(CLI::App& app, Action& action) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run one command in the sandbox and report what it did");
-  cmd->add_option("--profile", o->profile, "program | compile | checker")->capture_default_str();
+  cmd->add_option("--profile", o->profile, "program | compile | checker | sanitizer")->capture_default_str();
   cmd->add_option("--time-ms", o->time_ms, "CPU time limit, all threads and processes")->capture_default_str();
   cmd->add_option("--wall-ms", o->wall_ms, "wall time limit (default 3 x CPU + 1000)");
   cmd->add_option("--memory-mb", o->memory_mb, "peak memory of the process tree")->capture_default_str();

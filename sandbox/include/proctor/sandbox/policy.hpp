@@ -14,7 +14,18 @@ enum class Profile {
   program,  // the candidate's static binary: stdio on fds 0-2, memory, time, signals, exit; no files
   compile,  // gcc and its children: fork/exec, read the toolchain, read/write only the work directory
   checker,  // an output validator: reads the files named in `readable`, writes only the work directory
+  // A submission rebuilt with -fsanitize=address,undefined (docs/signals.md): dynamically linked, so it
+  // reads the shared libraries and the loader's cache; reads its own /proc/self (the runtimes read
+  // maps, environ, cmdline, exe); LeakSanitizer's tracer (a clone sharing its memory) may ptrace the
+  // program itself and nothing else. No work directory, no file written. Needs a memory cgroup: the
+  // shadow memory is a reservation of terabytes that RLIMIT_AS would refuse.
+  sanitizer,
 };
+
+// Compile and checker runs get a private work directory they may write; the others write no file.
+constexpr bool has_work_dir(Profile profile) {
+  return profile == Profile::compile || profile == Profile::checker;
+}
 
 const char* to_string(Profile profile);
 std::optional<Profile> profile_from_string(const std::string& name);
