@@ -123,7 +123,9 @@ StaticSignal analysis_from(const json& j) {
     g.count = get_u64(warnings[i], w, "count");
     const json& lines = get_array(warnings[i], w, "lines");
     for (std::size_t k = 0; k < lines.size(); ++k) {
-      if (!lines[k].is_number_unsigned()) bad(item(w, "lines", k), "expected a non-negative integer");
+      // Written from an int: a signed JSON integer, read back whatever its sign bit says.
+      if (!lines[k].is_number_integer() || lines[k].get<long long>() < 0)
+        bad(item(w, "lines", k), "expected a non-negative integer");
       g.lines.push_back(lines[k].get<int>());
     }
     s.warnings.push_back(std::move(g));
