@@ -203,11 +203,11 @@ sandbox::Layers layers_from(const json& s) {
 }
 
 template <class... F>
-struct overloaded : F... {
+struct event_visitor : F... {
   using F::operator()...;
 };
 template <class... F>
-overloaded(F...) -> overloaded<F...>;
+event_visitor(F...) -> event_visitor<F...>;
 
 SessionRecord session_from(const json& s) {
   const std::string where = "session";
@@ -295,30 +295,30 @@ json to_json(const TimelineEntry& e) {
 }
 
 std::string_view event_type(const SessionEvent& e) {
-  return std::visit(overloaded{[](const TimeExtended&) { return std::string_view("extend"); },
-                               [](const NoteAdded&) { return std::string_view("note"); },
-                               [](const Graded&) { return std::string_view("grade"); }},
+  return std::visit(event_visitor{[](const TimeExtended&) { return std::string_view("extend"); },
+                                  [](const NoteAdded&) { return std::string_view("note"); },
+                                  [](const Graded&) { return std::string_view("grade"); }},
                     e.what);
 }
 
 json to_json(const SessionEvent& e) {
   json j{{"type", event_type(e)}, {"at", time::to_iso(e.at)}, {"by", text(e.by)}};
-  std::visit(overloaded{[&](const TimeExtended& x) {
-                          j["seconds"] = x.amount.count() / 1000;
-                          j["old_deadline"] = time::to_iso(x.old_deadline);
-                          j["new_deadline"] = time::to_iso(x.new_deadline);
-                        },
-                        [&](const NoteAdded& x) { j["text"] = text(x.text); },
-                        [&](const Graded& x) {
-                          j["submission"] = x.submission ? json(*x.submission) : json(nullptr);
-                          j["chosen"] = x.chosen;
-                          j["regrade"] = x.regrade;
-                          j["verdict"] = to_string(x.verdict);
-                          j["score"] = to_json(x.score);
-                          json warnings = json::array();
-                          for (const std::string& w : x.warnings) warnings.push_back(text(w));
-                          j["warnings"] = warnings;
-                        }},
+  std::visit(event_visitor{[&](const TimeExtended& x) {
+                             j["seconds"] = x.amount.count() / 1000;
+                             j["old_deadline"] = time::to_iso(x.old_deadline);
+                             j["new_deadline"] = time::to_iso(x.new_deadline);
+                           },
+                           [&](const NoteAdded& x) { j["text"] = text(x.text); },
+                           [&](const Graded& x) {
+                             j["submission"] = x.submission ? json(*x.submission) : json(nullptr);
+                             j["chosen"] = x.chosen;
+                             j["regrade"] = x.regrade;
+                             j["verdict"] = to_string(x.verdict);
+                             j["score"] = to_json(x.score);
+                             json warnings = json::array();
+                             for (const std::string& w : x.warnings) warnings.push_back(text(w));
+                             j["warnings"] = warnings;
+                           }},
              e.what);
   return j;
 }

@@ -27,7 +27,7 @@ Instant now() {
 }
 
 namespace {
-std::string local(Instant t, const char* format) {
+std::string local_format(Instant t, const char* format) {
   std::time_t tt = Clock::to_time_t(t);
   std::tm tm{};
   localtime_r(&tt, &tm);
@@ -38,11 +38,11 @@ std::string local(Instant t, const char* format) {
 }  // namespace
 
 std::string local_time_of_day(Instant t) {
-  return local(t, "%H:%M:%S %Z");
+  return local_format(t, "%H:%M:%S %Z");
 }
 
 std::string local_date_time(Instant t) {
-  return local(t, "%Y-%m-%d %H:%M %Z");
+  return local_format(t, "%Y-%m-%d %H:%M %Z");
 }
 
 }  // namespace proctor::session

@@ -8,7 +8,7 @@ namespace {
 namespace stdfs = std::filesystem;
 
 // "000003-2030-01-01T10-00-03.000Z" -> 2030-01-01T10:00:03.000Z.
-Instant instant_of(std::string stamp) {
+Instant draft_instant(std::string stamp) {
   std::size_t t = stamp.find('T');
   for (std::size_t i = t == std::string::npos ? stamp.size() : t; i < stamp.size(); ++i) {
     if (stamp[i] == '-') stamp[i] = ':';
@@ -32,7 +32,7 @@ std::vector<DraftFile> list_draft_files(const SessionFiles& files) {
     if (!entry.is_regular_file(ec)) continue;
     DraftFile d;
     d.n = std::stoi(stem.substr(0, 6));
-    d.saved_at = instant_of(stem.substr(7));
+    d.saved_at = draft_instant(stem.substr(7));
     d.file = entry.path();
     d.bytes = entry.file_size(ec);
     out.push_back(d);

@@ -7,15 +7,15 @@
 namespace proctor::session {
 namespace {
 
-bool passed_all_samples(const Submission& s) {
+bool choice_passed_samples(const Submission& s) {
   return !s.late && s.sample_total && *s.sample_total > 0 && s.sample_passed == s.sample_total;
 }
 
-std::string samples_of(const Submission& s) {
+std::string choice_samples(const Submission& s) {
   return std::to_string(s.sample_passed.value_or(0)) + "/" + std::to_string(s.sample_total.value_or(0));
 }
 
-std::optional<std::string> sha_of(const std::filesystem::path& file) {
+std::optional<std::string> choice_file_sha(const std::filesystem::path& file) {
   try {
     return runner::file_sha256(file);
   } catch (const std::exception&) {
@@ -23,7 +23,7 @@ std::optional<std::string> sha_of(const std::filesystem::path& file) {
   }
 }
 
-std::string graded_name(const Submission* graded) {
+std::string choice_graded_name(const Submission* graded) {
   return graded ? "the graded submission #" + std::to_string(graded->n) : "the graded (empty) submission";
 }
 
@@ -53,14 +53,14 @@ std::vector<std::string> grading_warnings(const SessionFiles& files, const Sessi
     // The latest earlier submission that passed every sample: the one the interviewer most likely wants.
     const Submission* good = nullptr;
     for (const Submission& e : s.submissions) {
-      if (e.n != graded->n && e.submitted_at <= graded->submitted_at && passed_all_samples(e) &&
+      if (e.n != graded->n && e.submitted_at <= graded->submitted_at && choice_passed_samples(e) &&
           (!good || e.submitted_at >= good->submitted_at))
         good = &e;
     }
     if (good) {
       out.push_back("the graded submission #" + std::to_string(graded->n) +
                     " does not compile, but the earlier submission #" + std::to_string(good->n) + " passed " +
-                    samples_of(*good) + " samples; `proctor session finish " + s.id + " --submission " +
+                    choice_samples(*good) + " samples; `proctor session finish " + s.id + " --submission " +
                     std::to_string(good->n) + "` grades it instead");
     }
   }
@@ -70,24 +70,24 @@ std::vector<std::string> grading_warnings(const SessionFiles& files, const Sessi
     if (graded && e.n == graded->n) continue;
     if (e.submitted_at > graded_at && e.sha256 != graded_sha) {
       out.push_back("submission #" + std::to_string(e.n) + " (" + local_time_of_day(e.submitted_at) +
-                    (e.late ? ", late" : "") + ") is later than " + graded_name(graded) +
+                    (e.late ? ", late" : "") + ") is later than " + choice_graded_name(graded) +
                     " and differs from it");
     }
   }
   std::vector<DraftFile> drafts = list_draft_files(files);
   if (!drafts.empty()) {
     const DraftFile& newest = drafts.back();
-    std::optional<std::string> sha = sha_of(newest.file);
+    std::optional<std::string> sha = choice_file_sha(newest.file);
     if (sha && *sha != graded_sha && newest.saved_at > graded_at) {
       out.push_back("the newest draft (#" + std::to_string(newest.n) + ", saved " +
-                    local_time_of_day(newest.saved_at) + ") differs from " + graded_name(graded) +
+                    local_time_of_day(newest.saved_at) + ") differs from " + choice_graded_name(graded) +
                     ": the candidate's last edits were not submitted");
     }
-  } else if (std::optional<std::string> sha = sha_of(files.solution());
+  } else if (std::optional<std::string> sha = choice_file_sha(files.solution());
              sha && *sha != graded_sha && graded &&
              (exercise.starter.empty() ||
-              sha != sha_of(exercise.starter))) {  // an untouched starter is no edit
-    out.push_back("the workspace's solution.c differs from " + graded_name(graded) +
+              sha != choice_file_sha(exercise.starter))) {  // an untouched starter is no edit
+    out.push_back("the workspace's solution.c differs from " + choice_graded_name(graded) +
                   ": the candidate's last edits were not submitted");
   }
   return out;

@@ -11,7 +11,7 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-std::string first_problem(const authoring::PackageCheck& check, std::size_t* count) {
+std::string gate_first_problem(const authoring::PackageCheck& check, std::size_t* count) {
   std::vector<std::string> all = check.problems;
   for (const authoring::SubmissionCheck& s : check.submissions) {
     if (!s.problem.empty()) all.push_back("submissions/" + s.file + ": " + s.problem);
@@ -41,7 +41,7 @@ GateOutcome require_valid_package(const stdfs::path& root, const stdfs::path& pa
   authoring::PackageCheck check = authoring::validate_package(sandbox, package, options);
   if (!check.ok()) {
     std::size_t count = 0;
-    std::string first = first_problem(check, &count);
+    std::string first = gate_first_problem(check, &count);
     throw runner::UserError(package, "fails `proctor exercise validate` (" + first +
                                          (count > 1 ? "; " + std::to_string(count - 1) + " more" : "") +
                                          "); fix the package before starting a session with it");

@@ -17,7 +17,7 @@ namespace {
 using nlohmann::json;
 using report::clean_text;
 
-const Submission& find_or_throw(const SessionFiles& files, const Session& s, int n) {
+const Submission& show_find(const SessionFiles& files, const Session& s, int n) {
   const Submission* sub = s.find(n);
   if (!sub) {
     throw runner::UserError(files.session_json(), "there is no submission " + std::to_string(n) +
@@ -27,14 +27,14 @@ const Submission& find_or_throw(const SessionFiles& files, const Session& s, int
   return *sub;
 }
 
-std::string samples_of(const Submission& sub) {
+std::string show_samples(const Submission& sub) {
   if (sub.late) return "late, not graded";
   if (!sub.sample_total) return "samples not graded";
   return std::to_string(sub.sample_passed.value_or(0)) + "/" + std::to_string(*sub.sample_total) +
          " samples " + (sub.verdict ? std::string(runner::to_string(*sub.verdict)) : "");
 }
 
-std::string describe(const Session& s, const HistoryItem& item) {
+std::string show_describe(const Session& s, const HistoryItem& item) {
   switch (item.kind) {
     case HistoryKind::start:
       return "started: " + clean_text(s.candidate) + ", " + clean_text(s.exercise_id) + ", " +
@@ -52,7 +52,7 @@ std::string describe(const Session& s, const HistoryItem& item) {
     }
     case HistoryKind::submission:
       return "submission " + std::to_string(item.submission->n) + ": " +
-             clean_text(samples_of(*item.submission));
+             clean_text(show_samples(*item.submission));
     case HistoryKind::extend: {
       const auto& x = std::get<TimeExtended>(item.event->what);
       return "time extended by " + format_duration(x.amount) + " by " + clean_text(item.event->by) +
@@ -79,7 +79,7 @@ std::string describe(const Session& s, const HistoryItem& item) {
 }  // namespace
 
 std::string submission_source(const SessionFiles& files, const Session& s, int n) {
-  const Submission& sub = find_or_throw(files, s, n);
+  const Submission& sub = show_find(files, s, n);
   return fs::read_file(files.dir / sub.file, 1 << 20);
 }
 
@@ -90,7 +90,7 @@ std::string history_text(const SessionFiles& files, const Session& s) {
   for (const HistoryItem& item : session_history(files, s)) {
     std::string offset = report::format_offset((item.at - s.started_at).count());
     out << "  " << offset << std::string(offset.size() < 9 ? 9 - offset.size() : 1, ' ')
-        << local_time_of_day(item.at) << "  " << describe(s, item) << "\n";
+        << local_time_of_day(item.at) << "  " << show_describe(s, item) << "\n";
   }
   return out.str();
 }
@@ -136,20 +136,20 @@ json history_json(const SessionFiles& files, const Session& s) {
 }
 
 std::string submission_text(const SessionFiles& files, const Session& s, int n) {
-  const Submission& sub = find_or_throw(files, s, n);
+  const Submission& sub = show_find(files, s, n);
   std::string source = submission_source(files, s, n);
   std::ostringstream out;
   out << "Submission " << n << " of session " << s.id << ": " << local_date_time(sub.submitted_at) << " ("
       << report::format_offset((sub.submitted_at - s.started_at).count()) << "), " << sub.bytes << " bytes, "
-      << clean_text(samples_of(sub)) << "\n\n"
+      << clean_text(show_samples(sub)) << "\n\n"
       << clean_text(source);
   if (!source.empty() && source.back() != '\n') out << "\n";
   return out.str();
 }
 
 std::string submission_diff(const SessionFiles& files, const Session& s, int a, int b) {
-  const Submission& sa = find_or_throw(files, s, a);
-  const Submission& sb = find_or_throw(files, s, b);
+  const Submission& sa = show_find(files, s, a);
+  const Submission& sb = show_find(files, s, b);
   std::string diff =
       text::unified_diff(submission_source(files, s, a), submission_source(files, s, b),
                          "submission " + std::to_string(a) + " (" + local_time_of_day(sa.submitted_at) + ")",

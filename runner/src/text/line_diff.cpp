@@ -6,7 +6,7 @@
 namespace proctor::text {
 namespace {
 
-std::vector<std::string_view> split_lines(std::string_view s) {
+std::vector<std::string_view> diff_split_lines(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -21,7 +21,7 @@ std::vector<std::string_view> split_lines(std::string_view s) {
 }  // namespace
 
 std::vector<DiffLine> line_diff(std::string_view old_text, std::string_view new_text) {
-  const std::vector<std::string_view> a = split_lines(old_text), b = split_lines(new_text);
+  const std::vector<std::string_view> a = diff_split_lines(old_text), b = diff_split_lines(new_text);
   std::size_t head = 0;
   while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
   std::size_t tail = 0;
