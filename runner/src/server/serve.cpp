@@ -60,6 +60,11 @@ int serve(const ServeOptions& options) {
   listener.port = port;
   listener.read_timeout = options.read_timeout;
   listener.threads = 2;
+  if (options.tls_cert.has_value() != options.tls_key.has_value())
+    throw runner::UserError(
+        "--tls-cert and --tls-key: give both (the certificate chain and its key), or neither");
+  if (options.tls_cert) listener.tls = TlsFiles{*options.tls_cert, *options.tls_key};
+  const std::string scheme = listener.tls ? "https://" : "http://";
 
   std::unique_ptr<App> app;
   auto body_limit = [](const std::string& method, const std::string& target) {
@@ -70,12 +75,12 @@ int serve(const ServeOptions& options) {
       listener, body_limit, handler,
       [&](unsigned short bound) {
         config.public_url = options.public_url.empty()
-                                ? "http://" + host_for_url(address) + ":" + std::to_string(bound)
+                                ? scheme + host_for_url(address) + ":" + std::to_string(bound)
                                 : options.public_url;
         while (!config.public_url.empty() && config.public_url.back() == '/') config.public_url.pop_back();
         app = std::make_unique<App>(config);
         // The token itself is never printed: the link's page asks for it, and it stays in the file.
-        std::cout << "Proctor interview room on http://" << host_for_url(address) << ":" << bound << "\n"
+        std::cout << "Proctor interview room on " << scheme << host_for_url(address) << ":" << bound << "\n"
                   << "Interviewer: " << config.public_url << "/interviewer\n"
                   << "Interviewer token: " << (config.sessions_root / "interviewer.token").string() << "\n"
                   << "Create a session: curl -H \"Authorization: Bearer $(cat "
