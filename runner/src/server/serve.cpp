@@ -31,6 +31,20 @@ std::pair<std::string, unsigned short> parse_listen(const std::string& text) {
   return {address, static_cast<unsigned short>(std::stoul(port))};
 }
 
+// The page's files: this checkout's web/ when Proctor runs from its build tree, else where the Debian
+// package installs them (share/proctor/web beside the binary's bin/).
+std::filesystem::path default_web_dir() {
+  std::error_code ec;
+  const std::filesystem::path source(PROCTOR_WEB_DIR);
+  if (std::filesystem::exists(source / "candidate.html", ec)) return source;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto installed = exe.parent_path().parent_path() / "share" / "proctor" / "web";
+    if (std::filesystem::exists(installed / "candidate.html", ec)) return installed;
+  }
+  return source;  // the missing file is reported per request, naming it
+}
+
 std::string host_for_url(const std::string& address) {
   return address.find(':') != std::string::npos ? "[" + address + "]" : address;
 }
@@ -48,7 +62,7 @@ int serve(const ServeOptions& options) {
   AppConfig config;
   config.sessions_root = std::filesystem::absolute(root);
   config.exercises_dir = std::filesystem::absolute(options.exercises);
-  config.web_dir = options.web_dir ? *options.web_dir : std::filesystem::path(PROCTOR_WEB_DIR);
+  config.web_dir = options.web_dir ? *options.web_dir : default_web_dir();
   config.interviewer_token = token;
   config.run_interval = options.run_interval;
   config.run_workers =
