@@ -1,0 +1,149 @@
+// Playback of a session: step or scrub through the saved drafts, each shown with what changed since
+// the one before (a line diff), beside the timeline of drafts, runs, submissions and notes. Clicking a
+// timeline entry jumps to the draft that was current then.
+"use strict";
+(function () {
+  const { el, clockTime, duration, verdictBadge } = window.ProctorCommon;
+  const MAX_CELLS = 4e6;  // beyond this many line pairs a diff is shown as "replaced whole"
+
+  // Line diff by longest common subsequence, after trimming the common head and tail (edits are local,
+  // so the table stays small). Returns [{op: " " | "+" | "-", text}].
+  function diffLines(a, b) {
+    const x = a.split("\n"), y = b.split("\n");
+    let head = 0;
+    while (head < x.length && head < y.length && x[head] === y[head]) head++;
+    let tail = 0;
+    while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+    const xs = x.slice(head, x.length - tail), ys = y.slice(head, y.length - tail);
+    const out = x.slice(0, head).map((t) => ({ op: " ", text: t }));
+    if (xs.length * ys.length > MAX_CELLS) {
+      for (const t of xs) out.push({ op: "-", text: t });
+      for (const t of ys) out.push({ op: "+", text: t });
+    } else {
+      const n = xs.length, m = ys.length;
+      const L = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+      for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
+        L[i][j] = xs[i] === ys[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+      }
+      let i = 0, j = 0;
+      while (i < n || j < m) {
+        if (i < n && j < m && xs[i] === ys[j]) { out.push({ op: " ", text: xs[i] }); i++; j++; }
+        else if (j < m && (i === n || L[i][j + 1] >= L[i + 1][j])) { out.push({ op: "+", text: ys[j] }); j++; }
+        else { out.push({ op: "-", text: xs[i] }); i++; }
+      }
+    }
+    for (const t of x.slice(x.length - tail)) out.push({ op: " ", text: t });
+    return out;
+  }
+
+  function mount(container, id, ctx) {
+    let drafts = [], live = null, index = 0, stopped = false;
+    const cache = new Map();
+    const slider = el("input", { type: "range", min: "1", max: "1", value: "1", class: "scrub", "aria-label": "Draft" });
+    const prev = el("button", { type: "button", class: "pb-prev" }, "◀ Previous");
+    const next = el("button", { type: "button", class: "pb-next" }, "Next ▶");
+    const label = el("span", { class: "pb-label" }, "");
+    const stats = el("span", { class: "muted pb-stats" }, "");
+    const code = el("pre", { class: "pb-code", tabindex: "0" });
+    const timeline = el("ol", { class: "timeline" });
+    container.replaceChildren(
+      el("div", { class: "pb-controls" }, prev, slider, next, label, stats),
+      el("div", { class: "pb-body" }, el("div", { class: "pb-main" }, code), el("div", { class: "pb-side" }, el("h3", {}, "Timeline"), timeline)));
+
+    async function source(n) {
+      if (n < 1) return "";
+      if (!cache.has(n)) {
+        const r = await ctx.api("GET", "sessions/" + id + "/drafts/" + n);
+        cache.set(n, r.status === 200 ? r.data.source : "");
+      }
+      return cache.get(n);
+    }
+
+    function submittedAs(d) {
+      return live ? live.submissions.filter((s) => s.sha256 === d.sha256).map((s) => "#" + s.n) : [];
+    }
+
+    async function show(i) {
+      if (!drafts.length) return;
+      index = Math.max(0, Math.min(drafts.length - 1, i));
+      slider.value = String(index + 1);
+      const d = drafts[index];
+      const [before, after] = await Promise.all([source(index > 0 ? drafts[index - 1].n : 0), source(d.n)]);
+      if (stopped || drafts[index] !== d) return;
+      const lines = diffLines(before, after);
+      const added = lines.filter((l) => l.op === "+").length, removed = lines.filter((l) => l.op === "-").length;
+      const subs = submittedAs(d);
+      label.textContent = "Draft " + d.n + " of " + drafts[drafts.length - 1].n + " · " + clockTime(Date.parse(d.saved_at)) +
+        (live ? " · +" + duration(Date.parse(d.saved_at) - Date.parse(live.started_at)) : "") + (subs.length ? " · submitted as " + subs.join(", ") : "");
+      stats.textContent = index === 0 ? "(first draft)" : "+" + added + " −" + removed + " lines since draft " + drafts[index - 1].n;
+      let lineNo = 0;
+      code.replaceChildren(...lines.map((l) => {
+        if (l.op !== "-") lineNo++;
+        return el("span", { class: "line " + (l.op === "+" ? "add" : l.op === "-" ? "del" : "same") },
+          el("span", { class: "ln" }, l.op === "-" ? "" : String(lineNo)), el("span", { class: "op" }, l.op), l.text + "\n");
+      }));
+      for (const li of timeline.querySelectorAll("li")) li.classList.toggle("current", li.dataset.draft === String(d.n));
+      prev.disabled = index === 0;
+      next.disabled = index === drafts.length - 1;
+    }
+
+    // The draft current at instant t: the last one saved at or before it.
+    function draftAt(t) {
+      let best = 0;
+      drafts.forEach((d, i) => { if (Date.parse(d.saved_at) <= t) best = i; });
+      return best;
+    }
+
+    function renderTimeline() {
+      const events = [];
+      for (const d of drafts) events.push({ at: d.saved_at, draft: d.n, what: el("span", {}, "draft " + d.n + " saved (" + d.bytes + " bytes)"), kind: "draft" });
+      for (const r of live.runs) {
+        events.push({ at: r.at, draft: r.draft, kind: "run", what: r.kind === "input"
+          ? el("span", {}, "ran own input: " + (r.compile !== "OK" ? r.compile : r.status || "?"))
+          : el("span", {}, "ran samples: " + (r.sample_passed != null ? r.sample_passed + "/" + r.sample_total + " " : ""), verdictBadge(r.verdict)) });
+      }
+      for (const s of live.submissions) {
+        const d = drafts.find((x) => x.sha256 === s.sha256);
+        events.push({ at: s.submitted_at, draft: d && d.n, kind: "submission", what: el("span", {}, el("strong", {}, "submission #" + s.n), s.late ? " (late, not graded)" : s.sample_total != null ? " samples " + s.sample_passed + "/" + s.sample_total + " " : " ", s.verdict ? verdictBadge(s.verdict) : "") });
+      }
+      for (const n of live.notes || []) events.push({ at: n.at, kind: "note", what: el("span", {}, "note: " + n.text) });
+      for (const x of live.extensions || []) events.push({ at: x.at, kind: "extension", what: el("span", {}, "time extended by " + x.minutes + " min") });
+      if (live.finished) events.push({ at: live.finished.at, kind: "finish", what: el("span", {}, "finished by " + live.finished.by + ": ", verdictBadge(live.finished.verdict)) });
+      events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.kind === "draft" ? -1 : 1));
+      timeline.replaceChildren(...events.map((e) => {
+        const li = el("li", { class: "ev ev-" + e.kind, "data-draft": e.draft ? String(e.draft) : null },
+          el("span", { class: "muted" }, "+" + duration(Date.parse(e.at) - Date.parse(live.started_at)) + " "), e.what);
+        li.addEventListener("click", () => {
+          const i = e.draft ? drafts.findIndex((d) => d.n === e.draft) : draftAt(Date.parse(e.at));
+          show(i >= 0 ? i : draftAt(Date.parse(e.at)));
+        });
+        return li;
+      }));
+    }
+
+    async function load() {
+      const [d, l] = await Promise.all([ctx.api("GET", "sessions/" + id + "/drafts"), ctx.api("GET", "sessions/" + id + "?draft=-1")]);
+      if (stopped) return;
+      if (d.status !== 200 || l.status !== 200) { ctx.message("Cannot load the playback of " + id + ".", true); return; }
+      drafts = d.data.drafts;
+      live = l.data;
+      slider.max = String(Math.max(1, drafts.length));
+      renderTimeline();
+      if (!drafts.length) { label.textContent = "No draft was saved in this session."; code.replaceChildren(); return; }
+      await show(drafts.length - 1);
+    }
+
+    slider.addEventListener("input", () => show(parseInt(slider.value, 10) - 1));
+    prev.addEventListener("click", () => show(index - 1));
+    next.addEventListener("click", () => show(index + 1));
+    container.addEventListener("keydown", (ev) => {
+      if (ev.target === slider) return;
+      if (ev.key === "ArrowLeft") show(index - 1);
+      if (ev.key === "ArrowRight") show(index + 1);
+    });
+    load();
+    return () => { stopped = true; container.replaceChildren(); };
+  }
+
+  window.ProctorPlayback = { mount, diffLines };
+})();
