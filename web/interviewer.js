@@ -9,7 +9,7 @@
   const nonce = document.querySelector('meta[name="csp-nonce"]').content;
   const KEY = "proctor-interviewer-token";
   let offset = 0;  // server clock minus the browser's
-  let dashboardTimer = null, sessions = [], stopView = null;
+  let dashboardTimer = null, sessions = [], lastSeen = "", stopView = null;
 
   const token = () => sessionStorage.getItem(KEY) || "";
 
@@ -46,6 +46,7 @@
     $("login").hidden = false;
     $("sign-out").hidden = true;
     $("login-error").textContent = why || "";
+    $("token").value = "";
     $("token").focus();
   }
 
@@ -101,7 +102,9 @@
   async function refreshSessions() {
     try {
       const r = await api("GET", "sessions");
-      if (r.status === 200) { sessions = r.data.sessions; renderSessions(); }
+      // Re-rendered only when something changed: a row being read or clicked is not replaced under it.
+      const seen = JSON.stringify(r.data.sessions);
+      if (r.status === 200 && seen !== lastSeen) { lastSeen = seen; sessions = r.data.sessions; renderSessions(); }
     } catch (e) { /* the next refresh tries again */ }
   }
 
@@ -149,6 +152,7 @@
 
   function showDashboard() {
     $("view-dashboard").hidden = false;
+    lastSeen = "";
     $("where").textContent = "· Sessions";
     refreshSessions();
     dashboardTimer = setInterval(refreshSessions, 2000);

@@ -14,7 +14,7 @@
     editor = window.ProctorEditor.create($("live-editor"), "", ctx.nonce, null);
     editor.setReadOnly(true);
     $("live-playback").href = "#playback/" + id;
-    $("live-report").href = "#report/" + id;
+    $("live-report-link").href = "#report/" + id;
     $("action-result").textContent = "";
     $("live-draft").textContent = "";
     finishChoice.replaceChildren();

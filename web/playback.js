@@ -9,7 +9,8 @@
   // Line diff by longest common subsequence, after trimming the common head and tail (edits are local,
   // so the table stays small). Returns [{op: " " | "+" | "-", text}].
   function diffLines(a, b) {
-    const x = a.split("\n"), y = b.split("\n");
+    const lines = (t) => { const l = t.split("\n"); if (l[l.length - 1] === "") l.pop(); return l; };
+    const x = lines(a), y = lines(b);
     let head = 0;
     while (head < x.length && head < y.length && x[head] === y[head]) head++;
     let tail = 0;
@@ -109,7 +110,14 @@
       for (const n of live.notes || []) events.push({ at: n.at, kind: "note", what: el("span", {}, "note: " + n.text) });
       for (const x of live.extensions || []) events.push({ at: x.at, kind: "extension", what: el("span", {}, "time extended by " + x.minutes + " min") });
       if (live.finished) events.push({ at: live.finished.at, kind: "finish", what: el("span", {}, "finished by " + live.finished.by + ": ", verdictBadge(live.finished.verdict)) });
-      events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.kind === "draft" ? -1 : 1));
+      // By time; at the same instant (a fast candidate, or a test's frozen clock), by the draft each event
+      // belongs to: a draft, then what ran or was submitted from it, then the rest.
+      const rank = { draft: 0, run: 0.3, submission: 0.6, note: 0.8, extension: 0.8, finish: 0.9 };
+      for (const e of events) {
+        const i = e.draft ? drafts.findIndex((d) => d.n === e.draft) : draftAt(Date.parse(e.at));
+        e.order = (i >= 0 ? i : 0) + rank[e.kind];
+      }
+      events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
       timeline.replaceChildren(...events.map((e) => {
         const li = el("li", { class: "ev ev-" + e.kind, "data-draft": e.draft ? String(e.draft) : null },
           el("span", { class: "muted" }, "+" + duration(Date.parse(e.at) - Date.parse(live.started_at)) + " "), e.what);

@@ -82,7 +82,8 @@ void list_sessions(Context& ctx, const Request&, const Reply& reply) {
       // A broken session is reported by `proctor session list`; the API lists the readable ones.
     }
   }
-  reply(json_response(200, json{{"sessions", out}}));
+  // `now`: the dashboard's countdowns run from the server's clock, not the browser's.
+  reply(json_response(200, json{{"now", session::to_iso(session::now())}, {"sessions", out}}));
 }
 
 void list_exercises(Context& ctx, const Request&, const Reply& reply) {
