@@ -73,13 +73,18 @@
       fin.replaceChildren();
       if (s.finished) {
         const sc = s.finished.score;
+        const g = (s.gradings || [])[s.gradings.length - 1];
         fin.append(el("p", { class: "final" }, "Finished by " + s.finished.by + " at " + clockTime(Date.parse(s.finished.at)) + ": ",
-          verdictBadge(s.finished.verdict), sc ? " " + sc.passed + "/" + sc.total + " tests" : ""));
+          verdictBadge(s.finished.verdict), sc ? " " + sc.passed + "/" + sc.total + " tests" : "",
+          g ? (g.submission ? " (submission #" + g.submission + (g.regrade ? ", re-graded" : "") + ")" : " (no submission)") : ""));
+        for (const w of (g && g.warnings) || []) fin.append(el("p", { class: "warning" }, w));
       }
       $("live-report").hidden = !(s.finished && s.finished.report);
       const open = s.state === "open";
       $("extend").disabled = !open;
-      $("finish").disabled = s.state === "finished";
+      // Once finished, the same form re-grades (with the chosen submission), recorded as a grade event.
+      $("finish").textContent = s.state === "finished" ? "Re-grade" : "Finish now";
+      if (!$("finish").dataset.busy) $("finish").disabled = false;
       renderSubmissions(s.submissions);
       renderRuns(s.runs);
       renderNotes(s.notes);
@@ -136,11 +141,16 @@
     const onFinish = (ev) => {
       ev.preventDefault();
       const n = finishChoice.value;
+      const regrade = state && state.state === "finished";
+      const body = n ? { submission: parseInt(n, 10) } : {};
+      if (regrade) body.regrade = true;
       $("finish").disabled = true;
+      $("finish").dataset.busy = "1";
       $("action-result").textContent = "Grading on every test…";
-      act("finish", n ? { submission: parseInt(n, 10) } : {}, (d) =>
-        "Finished: " + d.verdict + ", " + d.score.passed + "/" + d.score.total + " tests" + (d.graded_submission ? " (submission #" + d.graded_submission + ")" : "") +
-        (d.warnings && d.warnings.length ? ". " + d.warnings.join(" ") : "."));
+      act("finish", body, (d) =>
+        (d.regraded ? "Re-graded: " : "Finished: ") + d.verdict + ", " + d.score.passed + "/" + d.score.total + " tests" +
+        (d.graded_submission ? " (submission #" + d.graded_submission + ")" : "") +
+        (d.warnings && d.warnings.length ? ". " + d.warnings.join(" ") : ".")).finally(() => { delete $("finish").dataset.busy; $("finish").disabled = false; });
     };
     const onNote = async (ev) => {
       ev.preventDefault();

@@ -1,42 +1,9 @@
 // Playback of a session: step or scrub through the saved drafts, each shown with what changed since
-// the one before (a line diff), beside the timeline of drafts, runs, submissions and notes. Clicking a
+// the one before (the server's line diff, text/line_diff.cpp), beside the timeline of drafts, runs, submissions and notes. Clicking a
 // timeline entry jumps to the draft that was current then.
 "use strict";
 (function () {
   const { el, clockTime, duration, verdictBadge } = window.ProctorCommon;
-  const MAX_CELLS = 4e6;  // beyond this many line pairs a diff is shown as "replaced whole"
-
-  // Line diff by longest common subsequence, after trimming the common head and tail (edits are local,
-  // so the table stays small). Returns [{op: " " | "+" | "-", text}].
-  function diffLines(a, b) {
-    const lines = (t) => { const l = t.split("\n"); if (l[l.length - 1] === "") l.pop(); return l; };
-    const x = lines(a), y = lines(b);
-    let head = 0;
-    while (head < x.length && head < y.length && x[head] === y[head]) head++;
-    let tail = 0;
-    while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
-    const xs = x.slice(head, x.length - tail), ys = y.slice(head, y.length - tail);
-    const out = x.slice(0, head).map((t) => ({ op: " ", text: t }));
-    if (xs.length * ys.length > MAX_CELLS) {
-      for (const t of xs) out.push({ op: "-", text: t });
-      for (const t of ys) out.push({ op: "+", text: t });
-    } else {
-      const n = xs.length, m = ys.length;
-      const L = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-      for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
-        L[i][j] = xs[i] === ys[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
-      }
-      let i = 0, j = 0;
-      while (i < n || j < m) {
-        if (i < n && j < m && xs[i] === ys[j]) { out.push({ op: " ", text: xs[i] }); i++; j++; }
-        else if (j < m && (i === n || L[i][j + 1] >= L[i + 1][j])) { out.push({ op: "+", text: ys[j] }); j++; }
-        else { out.push({ op: "-", text: xs[i] }); i++; }
-      }
-    }
-    for (const t of x.slice(x.length - tail)) out.push({ op: " ", text: t });
-    return out;
-  }
-
   function mount(container, id, ctx) {
     let drafts = [], live = null, index = 0, stopped = false;
     const cache = new Map();
@@ -51,11 +18,12 @@
       el("div", { class: "pb-controls" }, prev, slider, next, label, stats),
       el("div", { class: "pb-body" }, el("div", { class: "pb-main" }, code), el("div", { class: "pb-side" }, el("h3", {}, "Timeline"), timeline)));
 
-    async function source(n) {
-      if (n < 1) return "";
+    // A draft with its diff against the one before it.
+    async function draft(n) {
       if (!cache.has(n)) {
         const r = await ctx.api("GET", "sessions/" + id + "/drafts/" + n);
-        cache.set(n, r.status === 200 ? r.data.source : "");
+        if (r.status !== 200) return null;
+        cache.set(n, r.data);
       }
       return cache.get(n);
     }
@@ -69,20 +37,17 @@
       index = Math.max(0, Math.min(drafts.length - 1, i));
       slider.value = String(index + 1);
       const d = drafts[index];
-      const [before, after] = await Promise.all([source(index > 0 ? drafts[index - 1].n : 0), source(d.n)]);
-      if (stopped || drafts[index] !== d) return;
-      const lines = diffLines(before, after);
-      const added = lines.filter((l) => l.op === "+").length, removed = lines.filter((l) => l.op === "-").length;
+      const full = await draft(d.n);
+      if (stopped || drafts[index] !== d || !full) return;
+      const lines = full.diff;
+      const added = lines.filter((l) => l.op === "added").length, removed = lines.filter((l) => l.op === "removed").length;
       const subs = submittedAs(d);
       label.textContent = "Draft " + d.n + " of " + drafts[drafts.length - 1].n + " · " + clockTime(Date.parse(d.saved_at)) +
         (live ? " · +" + duration(Date.parse(d.saved_at) - Date.parse(live.started_at)) : "") + (subs.length ? " · submitted as " + subs.join(", ") : "");
       stats.textContent = index === 0 ? "(first draft)" : "+" + added + " −" + removed + " lines since draft " + drafts[index - 1].n;
-      let lineNo = 0;
-      code.replaceChildren(...lines.map((l) => {
-        if (l.op !== "-") lineNo++;
-        return el("span", { class: "line " + (l.op === "+" ? "add" : l.op === "-" ? "del" : "same") },
-          el("span", { class: "ln" }, l.op === "-" ? "" : String(lineNo)), el("span", { class: "op" }, l.op), l.text + "\n");
-      }));
+      const mark = { same: " ", added: "+", removed: "-" };
+      code.replaceChildren(...lines.map((l) => el("span", { class: "line " + (l.op === "added" ? "add" : l.op === "removed" ? "del" : "same") },
+        el("span", { class: "ln" }, l.new_line ? String(l.new_line) : ""), el("span", { class: "op" }, mark[l.op]), l.text + "\n")));
       for (const li of timeline.querySelectorAll("li")) li.classList.toggle("current", li.dataset.draft === String(d.n));
       prev.disabled = index === 0;
       next.disabled = index === drafts.length - 1;
@@ -108,8 +73,11 @@
         events.push({ at: s.submitted_at, draft: d && d.n, kind: "submission", what: el("span", {}, el("strong", {}, "submission #" + s.n), s.late ? " (late, not graded)" : s.sample_total != null ? " samples " + s.sample_passed + "/" + s.sample_total + " " : " ", s.verdict ? verdictBadge(s.verdict) : "") });
       }
       for (const n of live.notes || []) events.push({ at: n.at, kind: "note", what: el("span", {}, "note: " + n.text) });
-      for (const x of live.extensions || []) events.push({ at: x.at, kind: "extension", what: el("span", {}, "time extended by " + x.minutes + " min") });
-      if (live.finished) events.push({ at: live.finished.at, kind: "finish", what: el("span", {}, "finished by " + live.finished.by + ": ", verdictBadge(live.finished.verdict)) });
+      for (const x of live.extensions || []) events.push({ at: x.at, kind: "extension", what: el("span", {}, "time extended by " + Math.round(x.seconds / 60) + " min, until " + clockTime(Date.parse(x.new_deadline))) });
+      for (const g of live.gradings || []) {
+        events.push({ at: g.at, kind: "finish", what: el("span", {}, (g.regrade ? "re-graded" : "finished by " + g.by) + (g.submission ? " (submission #" + g.submission + (g.chosen ? ", chosen" : "") + ")" : " (no submission)") + ": ", verdictBadge(g.verdict),
+          g.warnings.length ? el("div", { class: "warning small" }, g.warnings.join(" ")) : null) });
+      }
       // By time; at the same instant (a fast candidate, or a test's frozen clock), by the draft each event
       // belongs to: a draft, then what ran or was submitted from it, then the rest.
       const rank = { draft: 0, run: 0.3, submission: 0.6, note: 0.8, extension: 0.8, finish: 0.9 };
@@ -153,5 +121,5 @@
     return () => { stopped = true; container.replaceChildren(); };
   }
 
-  window.ProctorPlayback = { mount, diffLines };
+  window.ProctorPlayback = { mount };
 })();

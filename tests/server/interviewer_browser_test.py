@@ -154,20 +154,40 @@ class InterviewerDashboard(unittest.TestCase):
         self.assertIn("CE", subs)
         self.wait(iv, lambda d: "return 0\n" in self.live_code() + "\n" or "return 0 " in self.live_code())
 
+        # A private note, timestamped.
+        iv.find_element(By.ID, "note-text").send_keys(NOTE)
+        iv.find_element(By.ID, "add-note").click()
+        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "notes"), NOTE))
+        self.assertIn("UTC", iv.find_element(By.ID, "notes").text)
+
+        # Extend by 10 minutes: the interviewer's countdown and the candidate's deadline both move.
+        before = iv.find_element(By.ID, "live-deadline").text
+        self.assertIn("11:30:00", before)
+        ext = iv.find_element(By.ID, "extend-minutes")
+        ext.clear()
+        ext.send_keys("10")
+        iv.find_element(By.ID, "extend").click()
+        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-deadline"), "11:40:00"), timeout=20)
+        self.wait(cand, EC.text_to_be_present_in_element((By.ID, "deadline"), "11:40:00"), timeout=20)
         self.shot(iv, "interviewer-live.png")
 
-        # Finish now: the last submission (#2, CE) is graded.
+        # The note never reaches the candidate's page.
+        self.assertNotIn("wrap-around case", cand.page_source)
+
+        # Finish now, grading submission #1 (AC) rather than the last one (#2, CE).
+        Select(iv.find_element(By.ID, "finish-submission")).select_by_value("1")
         iv.find_element(By.ID, "finish").click()
-        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "action-result"), "Finished: CE"), timeout=180)
-        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-finished"), "CE"), timeout=20)
+        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "action-result"), "Finished: AC"), timeout=180)
+        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-finished"), "AC"), timeout=20)
         # The candidate's page turns read-only and no longer invites another submission.
         self.wait(cand, EC.visibility_of_element_located((By.ID, "banner")), timeout=20)
         self.assertNotIn("submit again", cand.find_element(By.ID, "output").text)
+        self.assertNotIn("wrap-around case", cand.page_source)
 
         # Back on the dashboard: finished, with its verdict and a report.
         iv.find_element(By.CSS_SELECTOR, "header a.home").click()
         self.wait(iv, EC.presence_of_element_located((By.CSS_SELECTOR, row + " a.report")), timeout=20)
-        self.wait(iv, EC.text_to_be_present_in_element((By.CSS_SELECTOR, row + " td.result"), "CE"))
+        self.wait(iv, EC.text_to_be_present_in_element((By.CSS_SELECTOR, row + " td.result"), "AC"))
         self.shot(iv, "interviewer-dashboard.png")
 
         # The report: in a frame, with the graded code; the playback below it.

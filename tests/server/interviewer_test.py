@@ -52,6 +52,8 @@ class InterviewerApi(ServerTest):
                      ("GET", "/api/sessions/%s?draft=1" % sid, None), ("GET", "/api/sessions/%s/drafts" % sid, None),
                      ("GET", "/api/sessions/%s/drafts/1" % sid, None), ("POST", "/api/sessions/%s/finish" % sid, {}),
                      ("POST", "/api/sessions/%s/report-link" % sid, None),
+                     ("POST", "/api/sessions/%s/extend" % sid, {"minutes": 5}),
+                     ("POST", "/api/sessions/%s/notes" % sid, {"text": "sneaky"}),
                      ("GET", "/api/sessions/nosuchid", None), ("GET", "/api/sessions/%s/nothing" % sid, None)]
         for method, path, body in endpoints:
             for bad in (None, "", flipped, tok[:32], cand):  # a candidate's token is no interviewer's
@@ -62,8 +64,9 @@ class InterviewerApi(ServerTest):
         # Cookies are never a way in: the token in a cookie is still a 401.
         r = self.server.request("GET", "/api/sessions/" + sid, headers={"Cookie": "token=" + tok})
         self.assertEqual(r.status, 401)
-        # Nothing was finished by the refused calls.
-        self.assertEqual(self.get("/api/sessions/" + sid).json["state"], "open")
+        # Nothing was finished, extended or noted by the refused calls.
+        live = self.get("/api/sessions/" + sid).json
+        self.assertEqual((live["state"], live["deadline"], live["notes"]), ("open", s["deadline"], []))
 
     def test_exercises_are_listed_for_the_create_form(self):
         r = self.get("/api/exercises")
@@ -134,7 +137,11 @@ class InterviewerApi(ServerTest):
         self.assertEqual([d["n"] for d in drafts], [1, 2, 3])
         self.assertTrue(all(d["saved_at"] == "2030-01-01T10:00:00.000Z" for d in drafts), drafts)
         self.assertTrue(all("source" not in d for d in drafts))
-        self.assertEqual(self.get(base + "/2").json["source"], "// v1\n")
+        second = self.get(base + "/2").json
+        self.assertEqual((second["source"], second["previous"]), ("// v1\n", 1))
+        self.assertEqual([(d["op"], d["text"]) for d in second["diff"]], [("removed", "// v0"), ("added", "// v1")])
+        first = self.get(base + "/1").json
+        self.assertEqual((first["previous"], [d["op"] for d in first["diff"]]), (None, ["added"]))
         for missing in ("/4", "/0", "/x", "/-1", "/1/2", "/%2e%2e"):
             self.assertEqual(self.get(base + missing).status, 404, missing)
         for bad in ("/api/sessions/NOPE", "/api/sessions/..", "/api/sessions/%2e%2e/drafts", "/api/sessions/a/../b"):
@@ -180,6 +187,76 @@ class InterviewerApi(ServerTest):
         ticket = url.split("=", 1)[1]
         with open(self.server.log) as f:
             self.assertNotIn(ticket, f.read())
+
+    def test_notes_and_extensions_never_reach_the_candidate(self):
+        s, cand = self.server.create_session()
+        path = "/api/sessions/" + s["id"]
+        secret = "PRIVATE-NOTE-7f3a weak on pointers"
+        r = self.post(path + "/notes", {"text": secret})
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual((r.json["type"], r.json["text"], r.json["by"]), ("note", secret, "interviewer"))
+        self.assertEqual(r.json["at"], "2030-01-01T10:00:00.000Z")  # timestamped by the server's clock
+        for bad in ({"text": ""}, {"text": "   "}, {"text": "x" * 5000}, {"text": "bell\x07"}, {"note": "x"}, {"text": 3}):
+            self.assertEqual(self.post(path + "/notes", bad).status, 400, bad)
+        r = self.post(path + "/extend", {"minutes": 10})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.json["deadline"], iso_after(40 * 60))
+        self.assertEqual(r.json["event"]["seconds"], 600)
+        for bad in ({"minutes": 0}, {"minutes": "10"}, {}, {"minutes": 1441}):
+            self.assertEqual(self.post(path + "/extend", bad).status, 400, bad)
+        live = self.get(path).json
+        self.assertEqual([n["text"] for n in live["notes"]], [secret])
+        self.assertEqual(len(live["extensions"]), 1)
+        self.assertEqual(live["deadline"], iso_after(40 * 60))
+        # The candidate's clock follows the extension; the note is in no answer a candidate gets.
+        st = self.server.request("GET", "/api/candidate/state", token=cand)
+        self.assertEqual(st.json["deadline"], iso_after(40 * 60))
+
+        def candidate_answers():
+            out = [self.server.request("GET", "/api/candidate/session", token=cand),
+                   self.server.request("GET", "/api/candidate/state", token=cand),
+                   self.server.request("PUT", "/api/candidate/draft", {"source": REF}, token=cand),
+                   self.server.request("POST", "/api/candidate/submit", {"source": REF}, token=cand)]
+            time.sleep(1.1)
+            out.append(self.server.request("POST", "/api/candidate/run", {"source": REF}, token=cand))
+            return out
+
+        for answer in candidate_answers():
+            self.assertNotIn("PRIVATE-NOTE", answer.text)
+            self.assertNotIn("weak on pointers", answer.text)
+        # And still not after the finish, when the note is in the report.
+        self.assertEqual(self.post(path + "/finish", {}).status, 200)
+        self.post(path + "/notes", {"text": secret + " (debrief)"})
+        for answer in candidate_answers():
+            self.assertIn(answer.status, (200, 409))
+            self.assertNotIn("PRIVATE-NOTE", answer.text)
+        self.assertEqual(self.post(path + "/extend", {"minutes": 5}).status, 409)  # finished: no more time
+
+    def test_finish_with_a_chosen_submission_warns_and_can_regrade(self):
+        s, cand = self.server.create_session()
+        path = "/api/sessions/" + s["id"]
+        self.assertEqual(self.server.request("POST", "/api/candidate/submit", {"source": REF}, token=cand).status, 201)
+        broken = REF.replace("return 0;", "return 0", 1)
+        self.assertEqual(self.server.request("POST", "/api/candidate/submit", {"source": broken}, token=cand).status, 201)
+        self.assertEqual(self.post(path + "/finish", {"submission": 9}).status, 400)  # no such submission
+        self.assertEqual(self.get(path).json["state"], "open")
+        # The default grades the last one (CE) and says an earlier one passed the samples.
+        r = self.post(path + "/finish", {})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual((r.json["verdict"], r.json["graded_submission"]), ("CE", 2))
+        self.assertTrue(any("#1" in w for w in r.json["warnings"]), r.json["warnings"])
+        # Finishing again changes nothing; re-grading with #1 does, and is recorded.
+        again = self.post(path + "/finish", {})
+        self.assertEqual((again.json["already_finished"], again.json["verdict"]), (True, "CE"))
+        r = self.post(path + "/finish", {"submission": 1, "regrade": True})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual((r.json["verdict"], r.json["graded_submission"], r.json["regraded"]), ("AC", 1, True))
+        live = self.get(path).json
+        self.assertEqual(live["finished"]["verdict"], "AC")
+        self.assertEqual([(g["submission"], g["verdict"], g["regrade"]) for g in live["gradings"]],
+                         [(2, "CE", False), (1, "AC", True)])
+        entry = [x for x in self.get("/api/sessions").json["sessions"] if x["id"] == s["id"]][0]
+        self.assertEqual(entry["verdict"], "AC")
 
     def test_finish_rejects_a_session_that_does_not_exist(self):
         self.assertEqual(self.post("/api/sessions/zzzzzz/finish", {}).status, 404)

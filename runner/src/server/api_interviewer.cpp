@@ -9,6 +9,8 @@
 #include "proctor/runner/result_json.hpp"
 #include "server/context.hpp"
 #include "server/tokens.hpp"
+#include "session/extend.hpp"
+#include "session/notes.hpp"
 #include "session/overview.hpp"
 #include "session/start.hpp"
 
@@ -105,31 +107,52 @@ json finish_json(const session::FinishOutcome& o) {
       {"id", o.session.id},
       {"state", "finished"},
       {"already_finished", o.already_finished},
+      {"regraded", o.regraded},
+      {"graded_submission", o.graded ? json(*o.graded) : json(nullptr)},
       {"verdict", runner::to_string(o.result.verdict)},
       {"score", runner::to_json(o.result.score)},
       {"finished_at", o.session.finished_at ? json(session::to_iso(*o.session.finished_at)) : json(nullptr)},
       {"finished_by", o.session.finished_by}};
   json warnings = json::array();
   if (!o.warning.empty()) warnings.push_back(o.warning);
+  for (const std::string& w : o.choice_warnings) warnings.push_back(w);
   j["warnings"] = warnings;
   return j;
 }
 
+// A JSON object body, or an answer saying why not (an empty body reads as {}).
+std::optional<json> object_body(const Request& request, const Reply& reply) {
+  if (request.body.empty()) return json::object();
+  json body = json::parse(request.body, nullptr, false);
+  if (!body.is_object()) {
+    reply(error_response(400, "the body must be a JSON object"));
+    return std::nullopt;
+  }
+  return body;
+}
+
+// Who did it, for the session's events: the server has one interviewer token, so "interviewer".
+constexpr const char* kBy = "interviewer";
+
 }  // namespace
 
 void session_finish(Context& ctx, const std::string& id, const Request& request, const Reply& reply) {
-  std::optional<int> submission;
-  if (!request.body.empty()) {
-    json body = json::parse(request.body, nullptr, false);
-    if (!body.is_object()) return reply(error_response(400, "the body must be a JSON object"));
-    if (body.contains("submission") && !body["submission"].is_null()) {
-      if (!body["submission"].is_number_integer() || body["submission"].get<long long>() < 1 ||
-          body["submission"].get<long long>() > 1000000)
-        return reply(error_response(400, "\"submission\" must be a submission number"));
-      submission = body["submission"].get<int>();
-    }
+  std::optional<json> body = object_body(request, reply);
+  if (!body) return;
+  session::FinishOptions options;
+  options.by = kBy;
+  if (body->contains("submission") && !(*body)["submission"].is_null()) {
+    const json& n = (*body)["submission"];
+    if (!n.is_number_integer() || n.get<long long>() < 1 || n.get<long long>() > 1000000)
+      return reply(error_response(400, "\"submission\" must be a submission number"));
+    options.submission = n.get<int>();
   }
-  Admission a = enqueue_finish(ctx, id, submission, [reply](FinishDone done) {
+  if (body->contains("regrade")) {
+    if (!(*body)["regrade"].is_boolean())
+      return reply(error_response(400, "\"regrade\" must be true or false"));
+    options.regrade = (*body)["regrade"].get<bool>();
+  }
+  Admission a = enqueue_finish(ctx, id, options, [reply](FinishDone done) {
     if (done.outcome) return reply(json_response(200, finish_json(*done.outcome)));
     if (done.status == 400) return reply(error_response(400, done.error));
     reply(error_response(500, "internal error while finishing: " + done.error));
@@ -141,6 +164,39 @@ void session_finish(Context& ctx, const std::string& id, const Request& request,
     r.headers["Retry-After"] = std::to_string(a.retry_after_s);
     reply(std::move(r));
   }
+}
+
+void session_extend(Context& ctx, const std::string& id, const Request& request, const Reply& reply) {
+  std::optional<json> body = object_body(request, reply);
+  if (!body) return;
+  const json& minutes = body->value("minutes", json());
+  if (!minutes.is_number_integer() || minutes.get<long long>() < 1 || minutes.get<long long>() > 24 * 60)
+    return reply(error_response(400, "\"minutes\" must be an integer from 1 to 1440"));
+  session::SessionFiles files{ctx.config.sessions_root / id};
+  if (session::load_session(files).finished)
+    return reply(error_response(409, "the session is finished: its grade is written"));
+  session::ExtendOutcome out;
+  try {
+    out = session::extend_session(files, std::chrono::minutes(minutes.get<long long>()), kBy);
+  } catch (const runner::UserError& e) {
+    return reply(error_response(409, e.what()));  // finished meanwhile
+  }
+  session::Instant at = session::now();
+  reply(json_response(200, json{{"deadline", session::to_iso(out.session.deadline)},
+                                {"now", session::to_iso(at)},
+                                {"remaining_ms", std::max<long long>(0, (out.session.deadline - at).count())},
+                                {"event", runner::to_json(out.event)}}));
+}
+
+void session_note(Context& ctx, const std::string& id, const Request& request, const Reply& reply) {
+  std::optional<json> body = object_body(request, reply);
+  if (!body) return;
+  if (!body->contains("text") || !(*body)["text"].is_string())
+    return reply(error_response(400, "\"text\" (string) is required"));
+  session::SessionFiles files{ctx.config.sessions_root / id};
+  // add_note checks the text (empty, too long, control characters) and says why (UserError: 400).
+  session::Event e = session::add_note(files, (*body)["text"].get<std::string>(), kBy);
+  reply(json_response(201, runner::to_json(e)));
 }
 
 void session_report_link(Context& ctx, const std::string& id, const Request&, const Reply& reply) {

@@ -4,6 +4,7 @@
 #include "proctor/runner/result_json.hpp"
 #include "server/context.hpp"
 #include "session/overview.hpp"
+#include "text/line_diff.hpp"
 
 namespace proctor::server {
 
@@ -68,6 +69,16 @@ void session_live(Context& ctx, const std::string& id, const Request& request, c
   } else {
     j["draft"] = nullptr;
   }
+  // What the interviewer did, from the session's events (private: no candidate answer reads them).
+  json notes = json::array(), extensions = json::array(), gradings = json::array();
+  for (const session::Event& e : s.events) {
+    json ej = runner::to_json(e);
+    std::string_view type = runner::event_type(e);
+    (type == "note" ? notes : type == "extend" ? extensions : gradings).push_back(ej);
+  }
+  j["notes"] = notes;
+  j["extensions"] = extensions;
+  j["gradings"] = gradings;
   if (s.finished) {
     std::error_code ec;
     j["finished"] =
@@ -89,12 +100,26 @@ void session_drafts(Context& ctx, const std::string& id, const Request&, const R
 
 void session_draft(Context& ctx, const std::string& id, int n, const Request&, const Reply& reply) {
   session::SessionFiles files{ctx.config.sessions_root / id};
-  for (const Draft& d : ctx.drafts.list(files)) {
-    if (d.n != n) continue;
+  std::vector<Draft> drafts = ctx.drafts.list(files);
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (drafts[i].n != n) continue;
     std::optional<std::string> source = ctx.drafts.read(files, n);
     if (!source) break;
-    json j = draft_json(d);
+    json j = draft_json(drafts[i]);
     j["source"] = *source;
+    // What changed since the draft before (playback shows this draft with its diff).
+    std::string before = i > 0 ? ctx.drafts.read(files, drafts[i - 1].n).value_or("") : "";
+    j["previous"] = i > 0 ? json(drafts[i - 1].n) : json(nullptr);
+    json diff = json::array();
+    for (const text::DiffLine& line : text::line_diff(before, *source)) {
+      diff.push_back(json{{"op", line.op == text::DiffOp::same      ? "same"
+                                 : line.op == text::DiffOp::removed ? "removed"
+                                                                    : "added"},
+                          {"text", line.text},
+                          {"old_line", line.old_line},
+                          {"new_line", line.new_line}});
+    }
+    j["diff"] = diff;
     return reply(json_response(200, j));
   }
   reply(error_response(404, "no such draft"));

@@ -132,6 +132,9 @@ void route_interviewer(Context& ctx, const std::string& method, const std::strin
   }
   if (parts.size() == 2 && what == "finish" && method == "POST")
     return session_finish(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "extend" && method == "POST")
+    return session_extend(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "notes" && method == "POST") return session_note(ctx, id, request, reply);
   if (parts.size() == 2 && what == "report-link" && method == "POST")
     return session_report_link(ctx, id, request, reply);
   return reply(error_response(404, "not found"));

@@ -64,14 +64,16 @@ struct Context {
 };
 
 // Grades a session's end through the run queue (a finish compiles and runs every test, so it waits its
-// turn like any sandboxed job): the interviewer's "finish now" and the deadline's own finish (finisher.cpp).
-// `submission`: the one to grade instead of the last on-time one. `done` runs on a worker thread.
+// turn like any sandboxed job). With options: the interviewer's finish (or re-grade) as
+// session::finish_session does it. Without: the deadline's own finish (finisher.cpp), which
+// session::finish_if_expired decides again under the session lock (time may have been extended since).
+// `done` runs on a worker thread.
 struct FinishDone {
-  std::optional<session::FinishOutcome> outcome;
-  int status = 200;   // 400 (bad choice of submission), 500
-  std::string error;  // when there is no outcome
+  std::optional<session::FinishOutcome> outcome;  // none: an error, or (deadline) nothing to finish
+  int status = 200;                               // 400 (bad choice of submission), 500
+  std::string error;
 };
-Admission enqueue_finish(Context& ctx, const std::string& id, std::optional<int> submission,
+Admission enqueue_finish(Context& ctx, const std::string& id, std::optional<session::FinishOptions> options,
                          std::function<void(FinishDone)> done);
 
 // Handlers (api_interviewer.cpp, api_live.cpp, api_candidate.cpp, static_files.cpp).
@@ -82,6 +84,8 @@ void session_live(Context& ctx, const std::string& id, const Request& request, c
 void session_drafts(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void session_draft(Context& ctx, const std::string& id, int n, const Request& request, const Reply& reply);
 void session_finish(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_extend(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_note(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void session_report_link(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 // GET /report?ticket=T: the report page itself, for a ticket an interviewer just asked for.
 Response report_page(Context& ctx, const Request& request);

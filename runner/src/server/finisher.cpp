@@ -10,15 +10,15 @@ namespace proctor::server {
 
 namespace stdfs = std::filesystem;
 
-Admission enqueue_finish(Context& ctx, const std::string& id, std::optional<int> submission,
+Admission enqueue_finish(Context& ctx, const std::string& id, std::optional<session::FinishOptions> options,
                          std::function<void(FinishDone)> done) {
   session::SessionFiles files{ctx.config.sessions_root / id};
-  return ctx.queue->enqueue(id, JobKind::submit, [&ctx, files, submission, done](unsigned worker) {
+  return ctx.queue->enqueue(id, JobKind::submit, [&ctx, files, options, done](unsigned worker) {
     FinishDone out;
     try {
       session::Grader grader(*ctx.sandboxes[worker]);
-      if (submission) throw runner::UserError("choosing the graded submission is not available yet");
-      out.outcome = session::finish_session(files, grader);
+      out.outcome = options ? session::finish_session(files, grader, *options)
+                            : session::finish_if_expired(files, grader, true);
     } catch (const runner::UserError& e) {
       out.status = 400;
       out.error = e.what();
@@ -81,7 +81,7 @@ void Finisher::sweep() {
     }
     // Refused (the session's own job is running, or the line is full): the next sweep asks again.
     enqueue_finish(ctx_, id, std::nullopt, [this, id](FinishDone done) {
-      if (done.outcome) return;
+      if (done.outcome || done.error.empty()) return;  // finished, or extended meanwhile
       std::cerr << "proctor serve: session " << id << " could not be finished at its deadline: " << done.error
                 << "\n";
       std::lock_guard lock(mutex_);
