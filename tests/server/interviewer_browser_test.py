@@ -223,10 +223,11 @@ class InterviewerDashboard(unittest.TestCase):
         self.assertEqual(len(dels), 1, dels)
         self.assertIn("return 0;", dels[0])
         self.assertEqual(len(adds), 1, adds)
+        self.shot(iv, "interviewer-playback.png")
         # Clicking the timeline's first run jumps to the draft that ran.
         iv.find_element(By.CSS_SELECTOR, "#playback .timeline li.ev-run").click()
         self.wait(iv, lambda d: 'puts("LIVE 1")' in d.find_element(By.CSS_SELECTOR, "#playback .pb-code").text)
-        self.shot(iv, "interviewer-playback.png")
+        self.shot(iv, "interviewer-playback-first-run.png")
 
         # No script was blocked by the CSP and nothing failed, in either browser.
         for d in (iv, cand):
