@@ -81,11 +81,13 @@ std::string exec_name() {
   return "dev/fd/" + std::to_string(kExecFd);
 }
 
-// Linux 5.10 (Debian 11; its TOMOYO hook, active without a policy) resolves that name, "/dev/fd/N", by
-// path while executing, and fails the exec with ENOENT when it does not exist, which in an empty root
-// it never does: every run was a judge error there (seen in tests/vm with --suite bullseye). An empty
-// file of that name is enough; later kernels never look. `root_dir` is the root's directory, relative
-// paths from the current directory when null. Async-signal-safe: the helper calls it after fork.
+// Linux 5.10 (Debian 11's kernel, with its default LSMs: lockdown, yama, AppArmor, TOMOYO) looks that
+// name, "/dev/fd/N", up by path while executing and fails the exec with ENOENT when it does not
+// exist, which in an empty root it never does: every run was a judge error there (tests/vm with
+// --suite bullseye; on that kernel even a plain execveat fails while /dev/fd is missing, and works once
+// it exists; TOMOYO's exec hook, which resolves the program's name, is the likely reader). An empty file
+// of that name is enough; 6.1 and later never look. `root_dir`: the root's directory (AT_FDCWD: the
+// current one). Async-signal-safe: the helper calls it after fork.
 bool make_exec_name(int root_dir, const char* name) {
   char path[64];
   std::size_t n = 0;
