@@ -656,13 +656,13 @@ TEST(LoadExerciseSecrets, UnreadableSecretsAsNobody) {
         report += std::string("\nhash failed: ") + ex.what();
       }
     }
-    (void)!write(fds[1], report.data(), report.size());
+    (void)!::write(fds[1], report.data(), report.size());
     _exit(code);
   }
   close(fds[1]);
   std::string report;
   char buffer[4096];
-  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;)
     report.append(buffer, static_cast<std::size_t>(n));
   close(fds[0]);
   int status = 0;

@@ -8,6 +8,7 @@
 
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
+#include "text/columns.hpp"
 
 namespace proctor::authoring {
 namespace fs = std::filesystem;
@@ -38,10 +39,7 @@ ListEntry describe(const fs::path& dir) {
   return entry;
 }
 
-// At least one blank after `s`, so that a long cell never runs into the next one.
-std::string pad(const std::string& s, std::size_t width) {
-  return s + std::string(s.size() < width ? width - s.size() : 1, ' ');
-}
+using text::pad;
 
 }  // namespace
 

@@ -2,16 +2,14 @@
 #include <iomanip>
 
 #include "authoring/validate.hpp"
+#include "text/columns.hpp"
 
 namespace proctor::authoring {
 using nlohmann::json;
 
 namespace {
 
-// At least one blank after `s`, so that a long cell never runs into the next one.
-std::string pad(const std::string& s, std::size_t width) {
-  return s + std::string(s.size() < width ? width - s.size() : 1, ' ');
-}
+using text::pad;
 
 // "-" for a submission that could not be graded.
 std::string got_text(const SubmissionCheck& s) {

@@ -9,15 +9,10 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "fs/unique_fd.hpp"
+
 namespace proctor::fs {
 namespace {
-
-struct Fd {
-  int fd;
-  ~Fd() {
-    if (fd >= 0) close(fd);
-  }
-};
 
 [[noreturn]] void fail(const std::filesystem::path& file, const char* what) {
   throw std::runtime_error(file.string() + ": " + what + ": " + std::strerror(errno));
@@ -26,12 +21,12 @@ struct Fd {
 }  // namespace
 
 void private_copy(const std::filesystem::path& from, const std::filesystem::path& to) {
-  Fd in{open(from.c_str(), O_RDONLY | O_CLOEXEC)};
+  UniqueFd in{open(from.c_str(), O_RDONLY | O_CLOEXEC)};
   if (in.fd < 0) fail(from, "cannot open");
   struct stat st {};
   if (fstat(in.fd, &st) != 0) fail(from, "cannot stat");
   if (unlink(to.c_str()) != 0 && errno != ENOENT) fail(to, "cannot replace");
-  Fd out{open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)};
+  UniqueFd out{open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)};
   if (out.fd < 0) fail(to, "cannot create");
   off_t offset = 0;
   while (offset < st.st_size) {

@@ -7,17 +7,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include "fs/unique_fd.hpp"
 #include "proctor/runner/error.hpp"
 
 namespace proctor::fs {
 namespace {
-
-struct Fd {
-  int fd;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 // Reads up to `limit` bytes into `out`; false with errno set on a read error.
 bool read_up_to(int fd, std::string& out, std::uint64_t limit) {
@@ -37,7 +31,7 @@ bool read_up_to(int fd, std::string& out, std::uint64_t limit) {
 }  // namespace
 
 std::string read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
-  Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  UniqueFd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   if (f.fd < 0) throw runner::UserError(path, std::string("cannot read: ") + std::strerror(errno));
   struct stat st {};
   if (::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode)) throw runner::UserError(path, "not a regular file");
@@ -53,7 +47,7 @@ std::string read_file(const std::filesystem::path& path, std::uint64_t max_bytes
 
 Prefix read_prefix(const std::filesystem::path& path, std::uint64_t limit) {
   Prefix prefix;
-  Fd f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)};
+  UniqueFd f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)};
   if (f.fd < 0) return prefix;
   struct stat st {};
   if (::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode)) return prefix;

@@ -20,10 +20,6 @@
 namespace proctor::runner {
 namespace {
 
-Instant now_ms() {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(Clock::now());
-}
-
 // The input as a private file (0600) the runner opens and hands over as stdin; the program never
 // learns its path.
 void write_private(const std::filesystem::path& file, std::string_view bytes) {

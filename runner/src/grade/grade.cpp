@@ -17,10 +17,6 @@
 namespace proctor::runner {
 namespace {
 
-Instant now_ms() {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(Clock::now());
-}
-
 std::vector<TestOutcome> run_all(const TestContext& context, const std::vector<TestCase>& tests,
                                  const GradeOptions& options) {
   std::vector<TestOutcome> outcomes(tests.size());

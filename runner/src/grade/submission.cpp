@@ -11,7 +11,7 @@ Submission read_submission(const std::filesystem::path& path) {
   s.path = path;
   // The one bounded reader names the file and the problem: missing, unreadable, not a regular file,
   // larger than 1 MiB.
-  s.source = fs::read_file(path, kMaxSubmissionBytes);
+  s.source = proctor::fs::read_file(path, kMaxSubmissionBytes);
   if (s.source.empty()) throw UserError(path, "the submission is empty");
   if (s.source.find('\0') != std::string::npos)
     throw UserError(path, "the submission is a binary file, not C source");

@@ -108,7 +108,7 @@ class Fields {
   std::set<std::string> used_;
 };
 
-json parse(const fs::path& file, const std::string& text) {
+json parse_exercise_json(const fs::path& file, const std::string& text) {
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
@@ -224,7 +224,7 @@ bool valid_id(const std::string& id) {
 Metadata read_exercise_json(const PackageFs& files, Exercise& exercise) {
   Metadata meta;
   meta.file = files.root() / "exercise.json";
-  json document = parse(meta.file, files.read(meta.file));
+  json document = parse_exercise_json(meta.file, files.read(meta.file));
   Fields top(meta.file, document, "");
 
   exercise.id = top.string("id").value_or("");

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace proctor::runner::package {
 namespace {
 
-YAML::Node parse(const fs::path& file, const std::string& text) {
+YAML::Node parse_problem_yaml(const fs::path& file, const std::string& text) {
   try {
     YAML::Node node = YAML::Load(text);
     if (node.IsNull()) return YAML::Node(YAML::NodeType::Map);  // an empty problem.yaml is valid Kattis
@@ -195,7 +195,7 @@ void apply_validator_flags(const std::vector<std::string>& flags, CheckerSpec& c
 Metadata read_problem_yaml(const PackageFs& files, Exercise& exercise) {
   Metadata meta;
   meta.file = files.root() / "problem.yaml";
-  YAML::Node doc = parse(meta.file, files.read(meta.file));
+  YAML::Node doc = parse_problem_yaml(meta.file, files.read(meta.file));
 
   exercise.id = files.root().filename().string();
   if (!valid_id(exercise.id)) {

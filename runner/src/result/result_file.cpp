@@ -10,7 +10,7 @@ namespace proctor::runner {
 GradeResult read_result_file(const std::filesystem::path& file) {
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(fs::read_file(file));
+    document = nlohmann::json::parse(proctor::fs::read_file(file));
   } catch (const nlohmann::json::exception& e) {
     throw UserError(file, std::string("not JSON: ") + e.what());
   }
@@ -22,7 +22,7 @@ GradeResult read_result_file(const std::filesystem::path& file) {
 }
 
 void write_result_file(const std::filesystem::path& file, const GradeResult& result) {
-  fs::atomic_write(file, to_json(result).dump(2) + "\n");
+  proctor::fs::atomic_write(file, to_json(result).dump(2) + "\n");
 }
 
 }  // namespace proctor::runner

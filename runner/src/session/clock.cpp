@@ -23,7 +23,7 @@ Instant now() {
       throw runner::UserError(file, std::string("PROCTOR_CLOCK_FILE: ") + e.what());
     }
   }
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(Clock::now());
+  return now_ms();
 }
 
 std::string local_time_of_day(Instant t) {
