@@ -13,13 +13,13 @@ using proctor::report::complexity_text;
 
 namespace {
 
-std::size_t count(const std::string& s, const std::string& what) {
+std::size_t plot_count(const std::string& s, const std::string& what) {
   std::size_t n = 0;
   for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
   return n;
 }
 
-ComplexityEvidence evidence() {
+ComplexityEvidence sample_evidence() {
   ComplexityEvidence e;
   e.unit = "cpu-time-us";
   e.fallback_reason = "perf_event_open: No such file or directory";
@@ -46,13 +46,13 @@ ComplexityEvidence evidence() {
 }  // namespace
 
 TEST(GrowthPlot, SelfContainedSvgWithBothCurves) {
-  const std::string svg = growth_plot_svg(evidence());
+  const std::string svg = growth_plot_svg(sample_evidence());
   ASSERT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u) << svg;
   EXPECT_EQ(svg.substr(svg.size() - 6), "</svg>");
-  EXPECT_EQ(count(svg, "<polyline"), 2u);
-  EXPECT_EQ(count(svg, "<circle"), 4u + 5u);  // the submission's failed size has no mark
-  EXPECT_EQ(count(svg, "href"), 0u);          // nothing external
-  EXPECT_EQ(count(svg, "<script"), 0u);
+  EXPECT_EQ(plot_count(svg, "<polyline"), 2u);
+  EXPECT_EQ(plot_count(svg, "<circle"), 4u + 5u);  // the submission's failed size has no mark
+  EXPECT_EQ(plot_count(svg, "href"), 0u);          // nothing external
+  EXPECT_EQ(plot_count(svg, "<script"), 0u);
   EXPECT_NE(svg.find(">reference<"), std::string::npos);
   EXPECT_NE(svg.find(">submission<"), std::string::npos);
   EXPECT_NE(svg.find(">n^1.9<"), std::string::npos);
@@ -75,20 +75,20 @@ TEST(GrowthPlot, CostsReadInTheirUnit) {
 }
 
 TEST(ComplexitySection, EveryFormatHasTheSentenceAndOneRowPerSize) {
-  const ComplexityEvidence e = evidence();
+  const ComplexityEvidence e = sample_evidence();
   const std::string text = complexity_text(e), md = complexity_markdown(e), html = complexity_html(e);
   for (const std::string* s : {&text, &md}) EXPECT_NE(s->find("grows like n^1.9"), std::string::npos) << *s;
   EXPECT_NE(html.find("grows like n^1.9"), std::string::npos);
   EXPECT_NE(text.find("16000       TLE: CPU time 1012 ms"), std::string::npos) << text;
-  EXPECT_EQ(count(md, "\n| "), 1u + 5u) << md;  // header and five sizes
+  EXPECT_EQ(plot_count(md, "\n| "), 1u + 5u) << md;  // header and five sizes
   EXPECT_NE(md.find("| 8000 | 129 ms | 5 ms |"), std::string::npos) << md;
-  EXPECT_EQ(count(html, "<svg"), 1u);
-  EXPECT_EQ(count(html, "<tr>"), 1u + 5u);
+  EXPECT_EQ(plot_count(html, "<svg"), 1u);
+  EXPECT_EQ(plot_count(html, "<tr>"), 1u + 5u);
   EXPECT_NE(text.find("instructions unavailable: perf_event_open"), std::string::npos) << text;
 }
 
 TEST(ComplexitySection, StringsFromTheResultAreEscaped) {
-  ComplexityEvidence e = evidence();
+  ComplexityEvidence e = sample_evidence();
   e.reference.solution = "accepted/<b>x</b>.c";
   e.sentence = "<script>alert(1)</script>";
   const std::string html = complexity_html(e);

@@ -58,7 +58,7 @@ void predict_next(CurveState& state, std::uint64_t n, std::uint64_t next_n, std:
   state.cpu_ms = 0;
 }
 
-double median(std::vector<std::uint64_t> v) {
+double median_of(std::vector<std::uint64_t> v) {
   std::sort(v.begin(), v.end());
   const std::size_t m = v.size() / 2;
   return v.size() % 2 ? static_cast<double>(v[m])
@@ -66,7 +66,7 @@ double median(std::vector<std::uint64_t> v) {
 }
 
 // Runs `program` once on the size's input, adding its cost to `point`, or ending the curve.
-void run_once(const TestContext& context, const fs::path& input, std::uint64_t n, unsigned round,
+void run_scaling_once(const TestContext& context, const fs::path& input, std::uint64_t n, unsigned round,
               sandbox::CostMeasure measure, CurveState& state, ScalingPoint& point,
               ComplexityEvidence& evidence) {
   if (state.stopped) return;
@@ -94,7 +94,7 @@ std::vector<SizedCost> medians(ScalingCurve& curve) {
   std::vector<SizedCost> measured;
   for (ScalingPoint& p : curve.points) {
     if (p.failure.empty() && !p.samples.empty()) {
-      p.cost = median(p.samples);
+      p.cost = median_of(p.samples);
       measured.push_back({p.n, *p.cost});
     }
   }
@@ -161,8 +161,8 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
     ScalingPoint cp{n, {}, {}, cand.stopped ? cand.stop_reason : ""};
     ScalingPoint rp{n, {}, {}, ref.stopped ? ref.stop_reason : ""};
     for (unsigned round = 0; round < evidence.repeat; ++round) {
-      run_once(candidate_context, family->inputs[i], n, round, options.measure, cand, cp, evidence);
-      run_once(reference_context, family->inputs[i], n, round, options.measure, ref, rp, evidence);
+      run_scaling_once(candidate_context, family->inputs[i], n, round, options.measure, cand, cp, evidence);
+      run_scaling_once(reference_context, family->inputs[i], n, round, options.measure, ref, rp, evidence);
     }
     cand.curve.points.push_back(cp);
     ref.curve.points.push_back(rp);

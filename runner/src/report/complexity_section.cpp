@@ -7,6 +7,7 @@
 #include "complexity/growth_fit.hpp"
 #include "complexity/growth_plot.hpp"
 #include "report/escape.hpp"
+#include "text/columns.hpp"
 
 namespace proctor::report {
 namespace {
@@ -40,11 +41,9 @@ void rows(const ComplexityEvidence& e, Row row) {
   }
 }
 
-std::string pad(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
-}
-
 }  // namespace
+
+using text::pad;
 
 std::string complexity_text(const ComplexityEvidence& e) {
   std::ostringstream out;

@@ -8,7 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-json fit_json(const std::optional<GrowthFit>& f) {
+json complexity_fit_json(const std::optional<GrowthFit>& f) {
   if (!f) return nullptr;
   return {{"exponent", f->exponent},
           {"model", to_string(f->model)},
@@ -17,82 +17,82 @@ json fit_json(const std::optional<GrowthFit>& f) {
           {"relative_error", f->relative_error}};
 }
 
-json curve_json(const ScalingCurve& c) {
+json complexity_curve_json(const ScalingCurve& c) {
   json points = json::array();
   for (const ScalingPoint& p : c.points) {
     json j = {{"n", p.n}, {"cost", p.cost ? json(*p.cost) : json(nullptr)}, {"samples", p.samples}};
     if (!p.failure.empty()) j["failure"] = text::valid_utf8(p.failure);
     points.push_back(j);
   }
-  return {{"solution", text::valid_utf8(c.solution)}, {"points", points}, {"fit", fit_json(c.fit)}};
+  return {{"solution", text::valid_utf8(c.solution)}, {"points", points}, {"fit", complexity_fit_json(c.fit)}};
 }
 
-[[noreturn]] void bad(const std::string& where, const std::string& problem) {
+[[noreturn]] void complexity_bad(const std::string& where, const std::string& problem) {
   throw UserError("not a Proctor result: " + where + ": " + problem);
 }
 
-const json& at(const json& j, const std::string& where, const char* key) {
-  if (!j.is_object()) bad(where, "expected an object");
+const json& complexity_member(const json& j, const std::string& where, const char* key) {
+  if (!j.is_object()) complexity_bad(where, "expected an object");
   auto it = j.find(key);
-  if (it == j.end()) bad(where + "." + key, "missing");
+  if (it == j.end()) complexity_bad(where + "." + key, "missing");
   return *it;
 }
 
-std::string string_at(const json& j, const std::string& where, const char* key) {
-  const json& v = at(j, where, key);
-  if (!v.is_string()) bad(where + "." + key, "expected a string");
+std::string complexity_string(const json& j, const std::string& where, const char* key) {
+  const json& v = complexity_member(j, where, key);
+  if (!v.is_string()) complexity_bad(where + "." + key, "expected a string");
   return v.get<std::string>();
 }
 
-std::string optional_string_at(const json& j, const std::string& where, const char* key) {
-  return j.is_object() && j.contains(key) ? string_at(j, where, key) : "";
+std::string complexity_optional_string(const json& j, const std::string& where, const char* key) {
+  return j.is_object() && j.contains(key) ? complexity_string(j, where, key) : "";
 }
 
-double number_at(const json& j, const std::string& where, const char* key) {
-  const json& v = at(j, where, key);
-  if (!v.is_number()) bad(where + "." + key, "expected a number");
+double complexity_number(const json& j, const std::string& where, const char* key) {
+  const json& v = complexity_member(j, where, key);
+  if (!v.is_number()) complexity_bad(where + "." + key, "expected a number");
   return v.get<double>();
 }
 
-std::uint64_t u64_of(const json& v, const std::string& where) {
+std::uint64_t complexity_u64(const json& v, const std::string& where) {
   if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<long long>() < 0))
-    bad(where, "expected a non-negative integer");
+    complexity_bad(where, "expected a non-negative integer");
   return v.get<std::uint64_t>();
 }
 
-std::optional<GrowthFit> fit_from(const json& j, const std::string& where) {
+std::optional<GrowthFit> complexity_fit_from(const json& j, const std::string& where) {
   if (j.is_null()) return std::nullopt;
   GrowthFit f;
-  f.exponent = number_at(j, where, "exponent");
-  const std::string model = string_at(j, where, "model");
+  f.exponent = complexity_number(j, where, "exponent");
+  const std::string model = complexity_string(j, where, "model");
   const auto m = growth_model_from_string(model);
-  if (!m) bad(where + ".model", "unknown growth model '" + model + "'");
+  if (!m) complexity_bad(where + ".model", "unknown growth model '" + model + "'");
   f.model = *m;
-  f.startup = number_at(j, where, "startup");
-  f.scale = number_at(j, where, "scale");
-  f.relative_error = number_at(j, where, "relative_error");
+  f.startup = complexity_number(j, where, "startup");
+  f.scale = complexity_number(j, where, "scale");
+  f.relative_error = complexity_number(j, where, "relative_error");
   return f;
 }
 
-ScalingCurve curve_from(const json& j, const std::string& where) {
+ScalingCurve complexity_curve_from(const json& j, const std::string& where) {
   ScalingCurve c;
-  c.solution = string_at(j, where, "solution");
-  const json& points = at(j, where, "points");
-  if (!points.is_array()) bad(where + ".points", "expected an array");
+  c.solution = complexity_string(j, where, "solution");
+  const json& points = complexity_member(j, where, "points");
+  if (!points.is_array()) complexity_bad(where + ".points", "expected an array");
   for (std::size_t i = 0; i < points.size(); ++i) {
     const std::string w = where + ".points[" + std::to_string(i) + "]";
     const json& p = points[i];
     ScalingPoint point;
-    point.n = u64_of(at(p, w, "n"), w + ".n");
-    const json& cost = at(p, w, "cost");
-    if (!cost.is_null()) point.cost = number_at(p, w, "cost");
-    const json& samples = at(p, w, "samples");
-    if (!samples.is_array()) bad(w + ".samples", "expected an array");
-    for (const json& s : samples) point.samples.push_back(u64_of(s, w + ".samples"));
-    point.failure = optional_string_at(p, w, "failure");
+    point.n = complexity_u64(complexity_member(p, w, "n"), w + ".n");
+    const json& cost = complexity_member(p, w, "cost");
+    if (!cost.is_null()) point.cost = complexity_number(p, w, "cost");
+    const json& samples = complexity_member(p, w, "samples");
+    if (!samples.is_array()) complexity_bad(w + ".samples", "expected an array");
+    for (const json& s : samples) point.samples.push_back(complexity_u64(s, w + ".samples"));
+    point.failure = complexity_optional_string(p, w, "failure");
     c.points.push_back(point);
   }
-  c.fit = fit_from(at(j, where, "fit"), where + ".fit");
+  c.fit = complexity_fit_from(complexity_member(j, where, "fit"), where + ".fit");
   return c;
 }
 
@@ -101,8 +101,8 @@ ScalingCurve curve_from(const json& j, const std::string& where) {
 json to_json(const ComplexityEvidence& e) {
   json j = {{"unit", text::valid_utf8(e.unit)},
             {"repeat", e.repeat},
-            {"candidate", curve_json(e.candidate)},
-            {"reference", curve_json(e.reference)},
+            {"candidate", complexity_curve_json(e.candidate)},
+            {"reference", complexity_curve_json(e.reference)},
             {"sentence", text::valid_utf8(e.sentence)},
             {"grows_faster", e.grows_faster},
             {"duration_ms", e.duration_ms}};
@@ -113,17 +113,17 @@ json to_json(const ComplexityEvidence& e) {
 
 ComplexityEvidence complexity_from_json(const json& j, const std::string& where) {
   ComplexityEvidence e;
-  e.unit = string_at(j, where, "unit");
-  e.repeat = static_cast<unsigned>(u64_of(at(j, where, "repeat"), where + ".repeat"));
-  e.candidate = curve_from(at(j, where, "candidate"), where + ".candidate");
-  e.reference = curve_from(at(j, where, "reference"), where + ".reference");
-  e.sentence = string_at(j, where, "sentence");
-  const json& faster = at(j, where, "grows_faster");
-  if (!faster.is_boolean()) bad(where + ".grows_faster", "expected true or false");
+  e.unit = complexity_string(j, where, "unit");
+  e.repeat = static_cast<unsigned>(complexity_u64(complexity_member(j, where, "repeat"), where + ".repeat"));
+  e.candidate = complexity_curve_from(complexity_member(j, where, "candidate"), where + ".candidate");
+  e.reference = complexity_curve_from(complexity_member(j, where, "reference"), where + ".reference");
+  e.sentence = complexity_string(j, where, "sentence");
+  const json& faster = complexity_member(j, where, "grows_faster");
+  if (!faster.is_boolean()) complexity_bad(where + ".grows_faster", "expected true or false");
   e.grows_faster = faster.get<bool>();
-  e.duration_ms = u64_of(at(j, where, "duration_ms"), where + ".duration_ms");
-  e.fallback_reason = optional_string_at(j, where, "fallback_reason");
-  e.error = optional_string_at(j, where, "error");
+  e.duration_ms = complexity_u64(complexity_member(j, where, "duration_ms"), where + ".duration_ms");
+  e.fallback_reason = complexity_optional_string(j, where, "fallback_reason");
+  e.error = complexity_optional_string(j, where, "error");
   return e;
 }
 
