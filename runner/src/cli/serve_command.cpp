@@ -28,15 +28,12 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--run-interval", *run_interval_s, "Seconds between two sample runs of one session (5)");
   cmd->add_option("--run-workers", o->run_workers, "Sandboxed runs at once (default: one per core)");
   cmd->add_flag("--quiet", o->quiet, "No request log on stderr");
-  cmd->add_option("--tls-cert", *tls_cert, "Not supported: put a TLS reverse proxy in front (docs/api.md)");
-  cmd->add_option("--tls-key", *tls_key, "Not supported: put a TLS reverse proxy in front (docs/api.md)");
+  cmd->add_option("--tls-cert", *tls_cert, "Serve HTTPS with this PEM certificate chain (with --tls-key)");
+  cmd->add_option("--tls-key", *tls_key, "The PEM private key of --tls-cert");
   cmd->callback([&action, o, sessions, web, read_timeout_s, run_interval_s, tls_cert, tls_key] {
     action = [o, sessions, web, read_timeout_s, run_interval_s, tls_cert, tls_key] {
-      if (!tls_cert->empty() || !tls_key->empty()) {
-        throw runner::UserError(
-            "--tls-cert/--tls-key: TLS is not built in; serve on loopback behind a TLS reverse proxy "
-            "(docs/api.md, \"Exposing the server\")");
-      }
+      if (!tls_cert->empty()) o->tls_cert = *tls_cert;
+      if (!tls_key->empty()) o->tls_key = *tls_key;
       if (*read_timeout_s <= 0 || *run_interval_s < 0)
         throw runner::UserError("--read-timeout/--run-interval: must be positive");
       if (!sessions->empty()) o->sessions = *sessions;

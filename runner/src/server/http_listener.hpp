@@ -3,12 +3,20 @@
 // clients, hands each to the handler and writes its answer. The only file that includes Boost.Beast.
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "server/http.hpp"
 
 namespace proctor::server {
+
+// PEM files: the certificate chain (leaf first) and its private key.
+struct TlsFiles {
+  std::filesystem::path certificate;
+  std::filesystem::path key;
+};
 
 struct ListenerOptions {
   std::string address = "127.0.0.1";
@@ -19,11 +27,12 @@ struct ListenerOptions {
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds write_timeout{30000};
   std::size_t max_connections = 1024;
+  std::optional<TlsFiles> tls;  // HTTPS when set
 };
 
-// Binds (throws runner::UserError naming the address when it cannot), calls `on_listening` with the
-// bound port, then serves until SIGINT/SIGTERM. `on_stopped` runs after serving ends but while answers
-// may still be handed in (the handler's owner joins its workers there).
+// Loads the TLS files and binds (throws runner::UserError naming the file or address when it cannot), calls
+// `on_listening` with the bound port, then serves until SIGINT/SIGTERM. `on_stopped` runs after serving ends
+// but while answers may still be handed in (the handler's owner joins its workers there).
 void run_http_listener(const ListenerOptions& options, const BodyLimit& body_limit, const Handler& handler,
                        const std::function<void(unsigned short port)>& on_listening,
                        const std::function<void()>& on_stopped);

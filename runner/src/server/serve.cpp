@@ -31,6 +31,20 @@ std::pair<std::string, unsigned short> parse_listen(const std::string& text) {
   return {address, static_cast<unsigned short>(std::stoul(port))};
 }
 
+// The page's files: this checkout's web/ when Proctor runs from its build tree, else where the Debian
+// package installs them (share/proctor/web beside the binary's bin/).
+std::filesystem::path default_web_dir() {
+  std::error_code ec;
+  const std::filesystem::path source(PROCTOR_WEB_DIR);
+  if (std::filesystem::exists(source / "candidate.html", ec)) return source;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto installed = exe.parent_path().parent_path() / "share" / "proctor" / "web";
+    if (std::filesystem::exists(installed / "candidate.html", ec)) return installed;
+  }
+  return source;  // the missing file is reported per request, naming it
+}
+
 std::string host_for_url(const std::string& address) {
   return address.find(':') != std::string::npos ? "[" + address + "]" : address;
 }
@@ -48,7 +62,7 @@ int serve(const ServeOptions& options) {
   AppConfig config;
   config.sessions_root = std::filesystem::absolute(root);
   config.exercises_dir = std::filesystem::absolute(options.exercises);
-  config.web_dir = options.web_dir ? *options.web_dir : std::filesystem::path(PROCTOR_WEB_DIR);
+  config.web_dir = options.web_dir ? *options.web_dir : default_web_dir();
   config.interviewer_token = token;
   config.run_interval = options.run_interval;
   config.run_workers =
@@ -60,6 +74,11 @@ int serve(const ServeOptions& options) {
   listener.port = port;
   listener.read_timeout = options.read_timeout;
   listener.threads = 2;
+  if (options.tls_cert.has_value() != options.tls_key.has_value())
+    throw runner::UserError(
+        "--tls-cert and --tls-key: give both (the certificate chain and its key), or neither");
+  if (options.tls_cert) listener.tls = TlsFiles{*options.tls_cert, *options.tls_key};
+  const std::string scheme = listener.tls ? "https://" : "http://";
 
   std::unique_ptr<App> app;
   auto body_limit = [](const std::string& method, const std::string& target) {
@@ -70,12 +89,12 @@ int serve(const ServeOptions& options) {
       listener, body_limit, handler,
       [&](unsigned short bound) {
         config.public_url = options.public_url.empty()
-                                ? "http://" + host_for_url(address) + ":" + std::to_string(bound)
+                                ? scheme + host_for_url(address) + ":" + std::to_string(bound)
                                 : options.public_url;
         while (!config.public_url.empty() && config.public_url.back() == '/') config.public_url.pop_back();
         app = std::make_unique<App>(config);
         // The token itself is never printed: the link's page asks for it, and it stays in the file.
-        std::cout << "Proctor interview room on http://" << host_for_url(address) << ":" << bound << "\n"
+        std::cout << "Proctor interview room on " << scheme << host_for_url(address) << ":" << bound << "\n"
                   << "Interviewer: " << config.public_url << "/interviewer\n"
                   << "Interviewer token: " << (config.sessions_root / "interviewer.token").string() << "\n"
                   << "Create a session: curl -H \"Authorization: Bearer $(cat "

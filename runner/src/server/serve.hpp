@@ -11,7 +11,9 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::optional<std::filesystem::path> sessions;  // else $PROCTOR_SESSIONS or ./sessions
   std::filesystem::path exercises = "exercises";
-  std::string public_url;  // default: http://LISTEN
+  std::string public_url;                         // default: http://LISTEN (https:// with TLS)
+  std::optional<std::filesystem::path> tls_cert;  // both or neither: HTTPS
+  std::optional<std::filesystem::path> tls_key;
   std::optional<std::filesystem::path> web_dir;
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds run_interval{5000};
