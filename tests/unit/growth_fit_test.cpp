@@ -94,6 +94,18 @@ TEST(GrowthFit, NoisyCurvesKeepTheirModelAcrossSeeds) {
   }
 }
 
+TEST(GrowthFit, GrowsFasterNeedsTwoModelsOrTheExponentToo) {
+  const GrowthFit lin{1.6, GrowthModel::n, 0, 1, 0}, nlogn{1.2, GrowthModel::n_log_n, 0, 1, 0},
+      quad{1.9, GrowthModel::n2, 0, 1, 0};
+  EXPECT_TRUE(grows_faster(quad, lin));    // two models apart, whatever the noisy exponents say
+  EXPECT_TRUE(grows_faster(quad, nlogn));  // one apart, exponents 0.7 apart
+  EXPECT_FALSE(grows_faster(nlogn, lin));  // one apart, the exponent lower
+  EXPECT_FALSE(
+      grows_faster(GrowthFit{1.6, GrowthModel::n2, 0, 1, 0}, GrowthFit{1.3, GrowthModel::n_log_n, 0, 1, 0}));
+  EXPECT_FALSE(grows_faster(lin, quad));
+  EXPECT_FALSE(grows_faster(quad, quad));
+}
+
 TEST(GrowthFit, LinearDoesNotGrowFasterThanNLogN) {
   auto lin = fit_growth(fit_curve([](double n) { return 3 * n; }));
   auto nlogn = fit_growth(fit_curve([](double n) { return n * std::log2(n); }));

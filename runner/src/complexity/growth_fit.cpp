@@ -167,7 +167,10 @@ std::string growth_sentence(const std::optional<GrowthFit>& candidate,
 }
 
 bool grows_faster(const GrowthFit& candidate, const GrowthFit& reference, double margin) {
-  return candidate.model > reference.model && candidate.exponent >= reference.exponent + margin;
+  // Two models apart (n against n^2) is growth no noise makes up; one apart (n log n against n^2, or n
+  // against n log n) needs the exponents to agree.
+  const int steps = static_cast<int>(candidate.model) - static_cast<int>(reference.model);
+  return steps >= 2 || (steps == 1 && candidate.exponent >= reference.exponent + margin);
 }
 
 }  // namespace proctor::runner

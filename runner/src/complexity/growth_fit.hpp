@@ -30,8 +30,9 @@ std::string format_exponent(double exponent);
 std::string growth_sentence(const std::optional<GrowthFit>& candidate,
                             const std::optional<GrowthFit>& reference);
 
-// The candidate grows visibly faster than the reference: a higher model and an exponent larger by at
-// least `margin` (0.5 tells n from n², and n from n log n never).
+// The candidate grows visibly faster than the reference: a model at least two steps higher (n² against
+// n), or one step higher with an exponent larger by at least `margin` (n² against n log n, but never
+// n log n against n on noise alone).
 bool grows_faster(const GrowthFit& candidate, const GrowthFit& reference, double margin = 0.5);
 
 }  // namespace proctor::runner
