@@ -5,16 +5,16 @@
 #include <gtest/gtest.h>
 #include <sched.h>
 #include <seccomp.h>
-#include <sys/prctl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -176,7 +176,8 @@ fs::path user_dir(const proctor::test::TempDirectory& dir, const char* name) {
 }
 
 const char* kStatHostPath =
-    "#define _GNU_SOURCE\n#include <fcntl.h>\n#include <stdio.h>\n#include <sys/stat.h>\n#include <sys/syscall.h>\n"
+    "#define _GNU_SOURCE\n#include <fcntl.h>\n#include <stdio.h>\n#include <sys/stat.h>\n#include "
+    "<sys/syscall.h>\n"
     "#include <sys/utsname.h>\n#include <unistd.h>\n"
     "int main(void){struct stat st;struct utsname u;uname(&u);printf(\"host=%s\\n\",u.nodename);"
     "if(syscall(SYS_newfstatat,AT_FDCWD,\"/etc/passwd\",&st,AT_EMPTY_PATH)==0)printf(\"LEAK size=%lld\\n\","
@@ -195,9 +196,10 @@ TEST(SandboxWithoutLandlockSignalScope, ANormalUsersCompileCannotSignalTheUsersO
   if (geteuid() != 0) GTEST_SKIP() << "the test becomes a normal user, which needs root";
   proctor::test::TempDirectory dir;
   const fs::path work = user_dir(dir, "work");
-  const fs::path killer = proctor::test::compile_c(
-      dir.path(), "killer",
-      "#include <signal.h>\n#include <stdio.h>\nint main(void){if(kill(-1,SIGKILL)!=0)perror(\"kill\");return 0;}\n");
+  const fs::path killer =
+      proctor::test::compile_c(dir.path(), "killer",
+                               "#include <signal.h>\n#include <stdio.h>\nint "
+                               "main(void){if(kill(-1,SIGKILL)!=0)perror(\"kill\");return 0;}\n");
   auto [code, said] = in_child(
       kNormalUser, [] { setenv("PROCTOR_DISABLE_LANDLOCK", "1", 1); },
       [&]() -> std::string {
@@ -259,12 +261,14 @@ TEST(SandboxInsideDockersDefaultSeccompProfile, CompilesAndRunsWithoutNamespaces
   proctor::test::write_text(work / "t.c", "int main(void){return 0;}\n");
   auto docker_like = [] {
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-    for (int nr : {SCMP_SYS(unshare), SCMP_SYS(setns), SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root)}) {
+    for (int nr :
+         {SCMP_SYS(unshare), SCMP_SYS(setns), SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root)}) {
       seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), nr, 0);
     }
-    for (unsigned long flag : {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET,
-                               CLONE_NEWCGROUP}) {
-      seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1, SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag));
+    for (unsigned long flag : {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID,
+                               CLONE_NEWNET, CLONE_NEWCGROUP}) {
+      seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
+                       SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag));
     }
     seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
     prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);

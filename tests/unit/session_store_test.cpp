@@ -70,6 +70,57 @@ TEST_F(SessionStore, RoundTrip) {
   EXPECT_FALSE(block["timeline"][1].contains("sample_passed")) << "ungraded: absent, not null";
 }
 
+TEST_F(SessionStore, EventsRoundTripInTheSessionAndTheResult) {
+  Session s = sample();
+  const Instant at = s.started_at + std::chrono::minutes(5);
+  s.events.push_back(
+      Event{at, "alice",
+            TimeExtended{std::chrono::minutes(10), s.deadline, s.deadline + std::chrono::minutes(10)}});
+  s.deadline += std::chrono::minutes(10);
+  s.events.push_back(Event{at, "bob", NoteAdded{"</script> & \"quotes\"\nsecond line"}});
+  Graded g;
+  g.submission = 2;
+  g.chosen = true;
+  g.verdict = proctor::runner::Verdict::CE;
+  g.score = {0, 3, 0, 3};
+  g.warnings = {"the graded submission #2 does not compile"};
+  s.events.push_back(Event{at, "carol", g});
+  s.events.push_back(Event{at, "deadline", Graded{}});
+  save_session(files_, s);
+  Session back = load_session(files_);
+  EXPECT_EQ(nlohmann::json(to_json(back)), nlohmann::json(to_json(s)));
+  ASSERT_EQ(back.events.size(), 4u);
+  EXPECT_EQ(std::get<NoteAdded>(back.events[1].what).text, "</script> & \"quotes\"\nsecond line");
+  EXPECT_EQ(back.original_deadline(), s.started_at + std::chrono::minutes(30));
+  ASSERT_NE(back.last_grading(), nullptr);
+  EXPECT_FALSE(back.last_grading()->submission.has_value()) << "the latest grading wins";
+  nlohmann::json block = proctor::runner::to_json(session_record(back));
+  EXPECT_EQ(block["events"][0]["type"], "extend");
+  EXPECT_EQ(block["events"][0]["seconds"], 600);
+  EXPECT_EQ(block["events"][2]["submission"], 2);
+  EXPECT_EQ(block["events"][3]["submission"], nullptr);
+  // Read back by the result reader, too.
+  nlohmann::json doc = nlohmann::json::parse(proctor::fs::read_file(files_.session_json()));
+  auto event = proctor::runner::event_from_json(doc["events"][2], "events[2]");
+  EXPECT_EQ(std::get<Graded>(event.what).warnings, g.warnings);
+  doc["events"][1]["type"] = "gossip";
+  try {
+    proctor::runner::event_from_json(doc["events"][1], "events[1]");
+    FAIL();
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("events[1].type: unknown event type 'gossip'"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(SessionStore, SessionsWithoutEventsStillLoad) {
+  save_session(files_, sample());
+  nlohmann::json j = nlohmann::json::parse(proctor::fs::read_file(files_.session_json()));
+  j.erase("events");
+  proctor::fs::atomic_write(files_.session_json(), j.dump());
+  EXPECT_TRUE(load_session(files_).events.empty());
+}
+
 TEST_F(SessionStore, LastOnTimeIgnoresLateAndUsesReceptionTime) {
   Session s = sample();
   s.submissions[0].submitted_at += std::chrono::minutes(10);  // stored first, received later

@@ -1,4 +1,5 @@
-// `proctor session start|submit|status|list|finish|watch`: timed interview sessions (docs/sessions.md).
+// `proctor session start|submit|status|list|finish|watch` (extend, note, show, diff:
+// session_interviewer_command.cpp): timed interview sessions (docs/sessions.md).
 // Every subcommand takes --sessions DIR and --json; with --json it prints one JSON object (watch: one
 // per line) instead of text.
 #include <unistd.h>
@@ -11,12 +12,14 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/session_common.hpp"
 #include "proctor/runner/error.hpp"
 #include "report/escape.hpp"
 #include "session/duration.hpp"
 #include "session/feedback.hpp"
 #include "session/finish.hpp"
 #include "session/overview.hpp"
+#include "session/package_gate.hpp"
 #include "session/paths.hpp"
 #include "session/start.hpp"
 #include "session/submit.hpp"
@@ -31,28 +34,10 @@ using runner::kExitNotOk;
 using runner::kExitOk;
 namespace ss = session;
 
-struct Common {
-  std::string sessions;
-  bool json = false;
-  std::optional<std::filesystem::path> root_flag() const {
-    return sessions.empty() ? std::nullopt : std::optional<std::filesystem::path>(sessions);
-  }
-  std::filesystem::path root() const { return ss::sessions_root(root_flag()); }
-  ss::SessionFiles files(const std::string& id) const { return {ss::session_dir(root(), id)}; }
-};
+using Common = SessionCommon;
 
 void add_common(CLI::App* cmd, const std::shared_ptr<Common>& common) {
-  cmd->add_option("--sessions", common->sessions,
-                  "Sessions directory (default: $PROCTOR_SESSIONS or ./sessions)");
-  cmd->add_flag("--json", common->json, "Print one JSON object instead of text");
-}
-
-bool terminal_colors() {
-  return ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-}
-
-void warn(const std::string& message) {
-  if (!message.empty()) std::cerr << "proctor: warning: " << report::clean_text(message) << "\n";
+  add_session_common(cmd, common);
 }
 
 // --- start ------------------------------------------------------------------------------------------
@@ -92,6 +77,13 @@ void add_start(CLI::App& group, Action& action) {
     action = [c, dir, candidate, duration] {
       ss::StartOptions options{*dir, *candidate, std::nullopt};
       if (!duration->empty()) options.duration = ss::parse_duration(*duration);
+      std::error_code ec;
+      if (!std::filesystem::is_directory(*dir, ec))
+        throw runner::UserError(*dir, "not an exercise directory");
+      // Validation grades every bundled submission: say so, since it takes a while the first time.
+      ss::require_valid_package(c->root(), *dir, [c](const std::string& line) {
+        if (!c->json) std::cerr << "validating: " << report::clean_text(line) << "\n";
+      });
       ss::Session s = ss::start_session(c->root(), options);
       ss::SessionFiles files{c->root() / s.id};
       std::string instructions = candidate_instructions(*c, s, files);
@@ -151,19 +143,25 @@ void print_finish(const Common& c, const ss::SessionFiles& files, const ss::Fini
   if (c.json) {
     json j = ss::status_json(files, s);
     j["already_finished"] = f.already_finished;
+    j["regraded"] = f.regraded;
+    j["graded"] = f.graded ? json(*f.graded) : json(nullptr);
+    j["warnings"] = f.choice_warnings;
     if (!f.warning.empty()) j["warning"] = f.warning;
     std::cout << j.dump(2) << "\n";
     return;
   }
-  const ss::Submission* graded = s.last_on_time();
-  std::cout << "Session " << s.id << (f.already_finished ? " was already finished" : " finished") << " (by "
-            << s.finished_by << " at " << (s.finished_at ? ss::local_time_of_day(*s.finished_at) : "?")
-            << ")\n"
+  std::cout << "Session " << s.id
+            << (f.regraded           ? " re-graded"
+                : f.already_finished ? " was already finished"
+                                     : " finished")
+            << " (by " << s.finished_by << " at "
+            << (s.finished_at ? ss::local_time_of_day(*s.finished_at) : "?") << ")\n"
             << "Verdict: " << ss::colored_verdict(s.final_verdict, terminal_colors()) << ", "
             << ss::score_text(s) << " ("
-            << (graded ? "graded submission " + std::to_string(graded->n) : std::string("no submission"))
-            << ")\n"
-            << "Result: " << files.result_json().string() << "\nReport: " << files.report_html().string()
+            << (f.graded ? "graded submission " + std::to_string(*f.graded) : std::string("no submission"))
+            << ")\n";
+  for (const std::string& w : f.choice_warnings) std::cout << "Warning: " << report::clean_text(w) << "\n";
+  std::cout << "Result: " << files.result_json().string() << "\nReport: " << files.report_html().string()
             << "\n";
 }
 
@@ -221,12 +219,17 @@ void add_list(CLI::App& group, Action& action) {
       }
       std::sort(sessions.begin(), sessions.end(),
                 [](const ss::Session& a, const ss::Session& b) { return a.started_at < b.started_at; });
+      // Which directory was read, absolute: an empty list in the wrong directory must not look like "none".
+      std::filesystem::path shown = std::filesystem::absolute(root, ec).lexically_normal();
       if (c->json) {
         json list = json::array();
         for (const ss::Session& s : sessions) list.push_back(ss::list_entry(s));
-        std::cout << json{{"sessions", list}, {"errors", errors}}.dump(2) << "\n";
+        std::cout << json{{"directory", shown.string()}, {"sessions", list}, {"errors", errors}}.dump(2)
+                  << "\n";
       } else {
-        std::cout << ss::list_text(sessions);
+        std::cout << "Sessions in " << shown.string()
+                  << (std::filesystem::is_directory(root, ec) ? "" : " (no such directory)") << ":\n"
+                  << ss::list_text(sessions);
       }
       for (const std::string& e : errors) std::cerr << "proctor: " << report::clean_text(e) << "\n";
       return errors.empty() ? kExitOk : kExitBadInput;
@@ -237,15 +240,29 @@ void add_list(CLI::App& group, Action& action) {
 void add_finish(CLI::App& group, Action& action) {
   auto c = std::make_shared<Common>();
   auto id = std::make_shared<std::string>();
-  CLI::App* cmd =
-      group.add_subcommand("finish", "Grade the last on-time submission on all tests; write the report");
+  auto submission = std::make_shared<int>(0);
+  auto regrade = std::make_shared<bool>(false);
+  auto by = std::make_shared<std::string>();
+  CLI::App* cmd = group.add_subcommand(
+      "finish", "Grade the last on-time submission (or --submission N) on all tests; write the report");
   cmd->add_option("ID", *id, "Session id")->required();
+  cmd->add_option(
+         "--submission", *submission,
+         "Grade this on-time submission instead of the last one; on a finished session, re-grade with it")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--regrade", *regrade,
+                "Grade a finished session again (the same submission unless --submission)");
+  add_by_option(cmd, by);
   add_common(cmd, c);
-  cmd->callback([&action, c, id] {
-    action = [c, id] {
+  cmd->callback([&action, c, id, submission, regrade, by] {
+    action = [c, id, submission, regrade, by] {
       ss::SessionFiles files = c->files(*id);
       ss::Grader grader;
-      ss::FinishOutcome f = ss::finish_session(files, grader);
+      ss::FinishOptions options;
+      if (*submission > 0) options.submission = *submission;
+      options.regrade = *regrade;
+      options.by = acting_user(*by);
+      ss::FinishOutcome f = ss::finish_session(files, grader, options);
       warn(f.warning);
       print_finish(*c, files, f);
       return kExitOk;  // the result was written; its verdict is in the output, not in the exit code
@@ -281,6 +298,7 @@ void add_session_commands(CLI::App& app, Action& action) {
   add_list(*group, action);
   add_finish(*group, action);
   add_watch(*group, action);
+  add_session_interviewer_commands(*group, action);
 }
 
 }  // namespace proctor::cli

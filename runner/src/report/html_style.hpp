@@ -18,7 +18,7 @@ header{display:flex;justify-content:space-between;align-items:flex-start;gap:24p
 text-align:center;min-width:96px}
 .badge small{display:block;font-size:12px;font-weight:500;opacity:.9}
 .v-AC{background:var(--ac)}.v-WA{background:var(--wa)}.v-TLE,.v-MLE,.v-OLE{background:var(--lim)}
-.v-RTE{background:var(--rte)}.v-SV{background:var(--sv)}.v-CE,.v-JE,.v-none{background:var(--ce)}
+.v-RTE{background:var(--rte)}.v-SV{background:var(--sv)}.v-CE,.v-JE,.v-NS,.v-none{background:var(--ce)}
 .pill{display:inline-block;border-radius:10px;padding:0 8px;color:#fff;font-size:12px;font-weight:600}
 .bar{height:10px;background:#eaeef2;border-radius:5px;overflow:hidden;margin:14px 0 4px}
 .bar>div{height:100%;background:var(--ac)}

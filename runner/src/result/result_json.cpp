@@ -202,6 +202,13 @@ sandbox::Layers layers_from(const json& s) {
   return l;
 }
 
+template <class... F>
+struct event_visitor : F... {
+  using F::operator()...;
+};
+template <class... F>
+event_visitor(F...) -> event_visitor<F...>;
+
 SessionRecord session_from(const json& s) {
   const std::string where = "session";
   SessionRecord r;
@@ -226,6 +233,11 @@ SessionRecord session_from(const json& s) {
     entry.sample_total = get_optional_int(e, w, "sample_total");
     if (e.contains("verdict") && !e["verdict"].is_null()) entry.verdict = get_verdict(e, w, "verdict");
     r.timeline.push_back(std::move(entry));
+  }
+  if (s.contains("events")) {
+    const json& events = get_array(s, where, "events");
+    for (std::size_t i = 0; i < events.size(); ++i)
+      r.events.push_back(event_from_json(events[i], item(where, "events", i)));
   }
   return r;
 }
@@ -282,9 +294,72 @@ json to_json(const TimelineEntry& e) {
   return j;
 }
 
+std::string_view event_type(const SessionEvent& e) {
+  return std::visit(event_visitor{[](const TimeExtended&) { return std::string_view("extend"); },
+                                  [](const NoteAdded&) { return std::string_view("note"); },
+                                  [](const Graded&) { return std::string_view("grade"); }},
+                    e.what);
+}
+
+json to_json(const SessionEvent& e) {
+  json j{{"type", event_type(e)}, {"at", time::to_iso(e.at)}, {"by", text(e.by)}};
+  std::visit(event_visitor{[&](const TimeExtended& x) {
+                             j["seconds"] = x.amount.count() / 1000;
+                             j["old_deadline"] = time::to_iso(x.old_deadline);
+                             j["new_deadline"] = time::to_iso(x.new_deadline);
+                           },
+                           [&](const NoteAdded& x) { j["text"] = text(x.text); },
+                           [&](const Graded& x) {
+                             j["submission"] = x.submission ? json(*x.submission) : json(nullptr);
+                             j["chosen"] = x.chosen;
+                             j["regrade"] = x.regrade;
+                             j["verdict"] = to_string(x.verdict);
+                             j["score"] = to_json(x.score);
+                             json warnings = json::array();
+                             for (const std::string& w : x.warnings) warnings.push_back(text(w));
+                             j["warnings"] = warnings;
+                           }},
+             e.what);
+  return j;
+}
+
+SessionEvent event_from_json(const json& j, const std::string& where) {
+  SessionEvent e;
+  const std::string type = get_string(j, where, "type");
+  e.at = get_time(j, where, "at");
+  e.by = get_string(j, where, "by");
+  if (type == "extend") {
+    TimeExtended x;
+    x.amount = std::chrono::seconds(get_u64(j, where, "seconds"));
+    x.old_deadline = get_time(j, where, "old_deadline");
+    x.new_deadline = get_time(j, where, "new_deadline");
+    e.what = x;
+  } else if (type == "note") {
+    e.what = NoteAdded{get_string(j, where, "text")};
+  } else if (type == "grade") {
+    Graded x;
+    x.submission = get_optional_int(j, where, "submission");
+    x.chosen = get_bool(j, where, "chosen");
+    x.regrade = get_bool(j, where, "regrade");
+    x.verdict = get_verdict(j, where, "verdict");
+    x.score = score_from_json(at(j, where, "score"));
+    const json& warnings = get_array(j, where, "warnings");
+    for (std::size_t i = 0; i < warnings.size(); ++i) {
+      if (!warnings[i].is_string()) bad(item(where, "warnings", i), "expected a string");
+      x.warnings.push_back(warnings[i].get<std::string>());
+    }
+    e.what = x;
+  } else {
+    bad(path_of(where, "type"), "unknown event type '" + type + "'");
+  }
+  return e;
+}
+
 json to_json(const SessionRecord& s) {
   json timeline = json::array();
   for (const TimelineEntry& e : s.timeline) timeline.push_back(to_json(e));
+  json events = json::array();
+  for (const SessionEvent& e : s.events) events.push_back(to_json(e));
   return {{"id", text(s.id)},
           {"candidate", text(s.candidate)},
           {"started_at", time::to_iso(s.started_at)},
@@ -292,7 +367,8 @@ json to_json(const SessionRecord& s) {
           {"finished_at", s.finished_at ? json(time::to_iso(*s.finished_at)) : json(nullptr)},
           {"finished_by", s.finished_by.empty() ? json(nullptr) : text(s.finished_by)},
           {"package_changed", s.package_changed},
-          {"timeline", timeline}};
+          {"timeline", timeline},
+          {"events", events}};
 }
 
 json to_json(const GradeResult& r) {

@@ -6,7 +6,7 @@
 namespace proctor::runner {
 namespace {
 
-constexpr std::array<std::pair<Verdict, std::string_view>, 10> kVerdicts = {{
+constexpr std::array<std::pair<Verdict, std::string_view>, 11> kVerdicts = {{
     {Verdict::AC, "AC"},
     {Verdict::WA, "WA"},
     {Verdict::TLE, "TLE"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<Verdict, std::string_view>, 10> kVerdicts = {{
     {Verdict::SV, "SV"},
     {Verdict::CE, "CE"},
     {Verdict::JE, "JE"},
+    {Verdict::NS, "NS"},
     {Verdict::skipped, "skipped"},
 }};
 
@@ -76,6 +77,8 @@ std::string_view verdict_label(Verdict verdict) {
       return "Compilation error";
     case Verdict::JE:
       return "Judge error";
+    case Verdict::NS:
+      return "No submission";
     case Verdict::skipped:
       return "Skipped";
   }

@@ -26,13 +26,23 @@ Instant now() {
   return now_ms();
 }
 
-std::string local_time_of_day(Instant t) {
+namespace {
+std::string local_format(Instant t, const char* format) {
   std::time_t tt = Clock::to_time_t(t);
   std::tm tm{};
   localtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
+}
+}  // namespace
+
+std::string local_time_of_day(Instant t) {
+  return local_format(t, "%H:%M:%S %Z");
+}
+
+std::string local_date_time(Instant t) {
+  return local_format(t, "%Y-%m-%d %H:%M %Z");
 }
 
 }  // namespace proctor::session

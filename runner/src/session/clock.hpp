@@ -18,7 +18,10 @@ using time::from_iso;
 using time::to_iso;
 
 Instant now();
-// Local time of day for people, "14:05:09".
+// Local time of day for people, with its zone: "14:05:09 CET". Every time printed for people carries
+// its zone: a remote interviewer and candidate may not share one.
 std::string local_time_of_day(Instant t);
+// Local date and time with its zone: "2030-01-15 14:05 CET".
+std::string local_date_time(Instant t);
 
 }  // namespace proctor::session

@@ -1,7 +1,7 @@
 #pragma once
 // The result of a session that ended without a single on-time submission. Documented choice
-// (docs/sessions.md): verdict "CE", every test counted as failed, compile.output "no submission",
-// no test run, so the document keeps the ordinary result schema and every reader handles it.
+// (docs/sessions.md): its own verdict "NS" (not CE: nothing failed to compile), every test counted as
+// failed, compile.output "no submission", no test run, so the document keeps the ordinary result schema.
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/result.hpp"
 #include "session/session.hpp"

@@ -33,6 +33,15 @@ std::string pad(const std::string& s, std::size_t width) {
 
 }  // namespace
 
+std::string graded_text(const Session& s) {
+  if (const Graded* g = s.last_grading()) {
+    return g->submission ? "graded submission " + std::to_string(*g->submission)
+                         : std::string("no submission");
+  }
+  const Submission* last = s.last_on_time();  // finished before gradings were recorded
+  return last ? "graded submission " + std::to_string(last->n) : std::string("no submission");
+}
+
 std::string score_text(const Session& s) {
   if (!s.final_score) return "";
   const runner::Score& sc = *s.final_score;
@@ -76,6 +85,10 @@ json status_json(const SessionFiles& files, const Session& s) {
     j["score"] = s.final_score ? runner::to_json(*s.final_score) : json(nullptr);
     j["result"] = files.result_json().string();
     j["report"] = files.report_html().string();
+    if (const Graded* g = s.last_grading()) {
+      j["graded"] = g->submission ? json(*g->submission) : json(nullptr);
+      j["warnings"] = g->warnings;
+    }
   }
   return j;
 }
@@ -88,13 +101,19 @@ std::string status_text(const SessionFiles& files, const Session& s) {
   if (s.finished) {
     out << "Finished by " << s.finished_by << " at "
         << (s.finished_at ? local_time_of_day(*s.finished_at) : "?") << "; verdict "
-        << verdict_or(s.final_verdict, "?") << ", " << score_text(s) << "\n";
+        << verdict_or(s.final_verdict, "?") << ", " << score_text(s) << " (" << graded_text(s) << ")\n";
     out << "Result: " << files.result_json().string() << "\nReport: " << files.report_html().string() << "\n";
   } else if (s.expired(at)) {
     out << "Time is up (deadline " << local_time_of_day(s.deadline) << "); not finished yet\n";
   } else {
     out << "Open, " << format_duration(s.deadline - at) << " left (deadline " << local_time_of_day(s.deadline)
         << ")\n";
+  }
+  for (const Event& e : s.events) {
+    if (const auto* x = std::get_if<TimeExtended>(&e.what)) {
+      out << "Extended by " << format_duration(x->amount) << " at " << local_time_of_day(e.at) << " by "
+          << clean_text(e.by) << "\n";
+    }
   }
   if (s.package_changed) out << "Note: the package changed since the start; the frozen copy is graded\n";
   if (s.submissions.empty()) {
@@ -104,8 +123,8 @@ std::string status_text(const SessionFiles& files, const Session& s) {
   out << "Submissions:\n";
   for (const Submission& sub : s.submissions) {
     out << "  #" << pad(std::to_string(sub.n), 3) << pad(local_time_of_day(sub.submitted_at), 8)
-        << pad("+" + format_clock(sub.submitted_at - s.started_at), 8) << clean_text(samples_text(sub))
-        << "\n";
+        << pad(report::format_offset((sub.submitted_at - s.started_at).count()), 8)
+        << clean_text(samples_text(sub)) << "\n";
   }
   return out.str();
 }
@@ -120,6 +139,7 @@ json list_entry(const Session& s) {
          {"deadline", to_iso(s.deadline)},
          {"remaining_ms", s.finished ? 0 : std::max<long long>(0, (s.deadline - at).count())},
          {"submissions", s.submissions.size()}};
+  if (const Graded* g = s.last_grading()) j["graded"] = g->submission ? json(*g->submission) : json(nullptr);
   if (s.finished) {
     j["verdict"] = verdict_or(s.final_verdict, "");
     j["score"] = s.final_score ? runner::to_json(*s.final_score) : json(nullptr);
@@ -136,7 +156,8 @@ std::string list_text(const std::vector<Session>& sessions) {
     we = std::max(we, clean_text(s.exercise_id).size());
   }
   std::ostringstream out;
-  out << pad("ID", 8) << pad("CANDIDATE", wc) << pad("EXERCISE", we) << pad("STATE", 8) << "LEFT / RESULT\n";
+  out << pad("ID", 8) << pad("STARTED", 20) << pad("CANDIDATE", wc) << pad("EXERCISE", we) << pad("STATE", 8)
+      << "LEFT / RESULT\n";
   for (const Session& s : sessions) {
     std::string candidate = clean_text(s.candidate);
     if (candidate.size() > 30) {
@@ -148,8 +169,8 @@ std::string list_text(const std::vector<Session>& sessions) {
     std::string detail = s.finished      ? verdict_or(s.final_verdict, "?") + " " + score_text(s)
                          : s.expired(at) ? "time is up"
                                          : format_duration(s.deadline - at) + " left";
-    out << pad(s.id, 8) << pad(candidate, wc) << pad(clean_text(s.exercise_id), we)
-        << pad(state_name(s, at), 8) << detail << "\n";
+    out << pad(s.id, 8) << pad(local_date_time(s.started_at), 20) << pad(candidate, wc)
+        << pad(clean_text(s.exercise_id), we) << pad(state_name(s, at), 8) << detail << "\n";
   }
   return out.str();
 }

@@ -10,6 +10,7 @@
 
 #include "proctor/runner/result.hpp"
 #include "session/clock.hpp"
+#include "session/events.hpp"
 #include "session/paths.hpp"
 
 namespace proctor::session {
@@ -44,6 +45,7 @@ struct Session {
   std::string finished_by;       // "deadline" | "interviewer"
   bool package_changed = false;  // the original package differed from the frozen copy at finish
   std::vector<Submission> submissions;
+  std::vector<Event> events;  // extensions, notes, gradings, oldest first (events.hpp)
   // Cached from result.json so `list` need not open every result.
   std::optional<runner::Verdict> final_verdict;
   std::optional<runner::Score> final_score;
@@ -52,6 +54,11 @@ struct Session {
   // The submission finish grades: the last one received on time, if any.
   const Submission* last_on_time() const;
   int next_number() const;
+  const Submission* find(int n) const;  // nullptr when there is no submission n
+  // The latest grading (finish or re-grade), if the session was graded.
+  const Graded* last_grading() const;
+  // The deadline before any extension.
+  Instant original_deadline() const;
 };
 
 nlohmann::json to_json(const Session& session);

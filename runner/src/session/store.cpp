@@ -91,6 +91,12 @@ Session session_from(const json& j) {
   s.finished_by = get_opt_string(j, "finished_by").value_or("");
   s.package_changed = j.value("package_changed", false);
   for (const json& sub : j.at("submissions")) s.submissions.push_back(submission_from(sub));
+  // Sessions written before events existed have none.
+  if (j.contains("events")) {
+    const json& events = j.at("events");
+    for (std::size_t i = 0; i < events.size(); ++i)
+      s.events.push_back(runner::event_from_json(events[i], "events[" + std::to_string(i) + "]"));
+  }
   if (j.contains("final") && j.at("final").is_object()) {
     s.final_verdict = verdict_of(j.at("final").at("verdict").get<std::string>());
     if (j.at("final").contains("score")) s.final_score = runner::score_from_json(j.at("final").at("score"));
@@ -113,6 +119,28 @@ const Submission* Session::last_on_time() const {
   return best;
 }
 
+const Submission* Session::find(int n) const {
+  for (const Submission& s : submissions) {
+    if (s.n == n) return &s;
+  }
+  return nullptr;
+}
+
+const Graded* Session::last_grading() const {
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (const Graded* g = std::get_if<Graded>(&it->what)) return g;
+  }
+  return nullptr;
+}
+
+Instant Session::original_deadline() const {
+  Instant d = deadline;
+  for (const Event& e : events) {
+    if (const TimeExtended* x = std::get_if<TimeExtended>(&e.what)) d -= x->amount;
+  }
+  return d;
+}
+
 int Session::next_number() const {
   int n = 0;
   for (const Submission& s : submissions) n = std::max(n, s.n);
@@ -122,6 +150,8 @@ int Session::next_number() const {
 nlohmann::json to_json(const Session& s) {
   json subs = json::array();
   for (const Submission& sub : s.submissions) subs.push_back(submission_json(sub));
+  json events = json::array();
+  for (const Event& e : s.events) events.push_back(runner::to_json(e));
   json j{{"format", kSessionFormat},
          {"id", s.id},
          {"candidate", s.candidate},
@@ -136,7 +166,8 @@ nlohmann::json to_json(const Session& s) {
          {"finished_at", s.finished_at ? json(to_iso(*s.finished_at)) : json(nullptr)},
          {"finished_by", s.finished_by.empty() ? json(nullptr) : json(s.finished_by)},
          {"package_changed", s.package_changed},
-         {"submissions", subs}};
+         {"submissions", subs},
+         {"events", events}};
   if (s.final_verdict) {
     j["final"] = {{"verdict", runner::to_string(*s.final_verdict)}};
     if (s.final_score) j["final"]["score"] = runner::to_json(*s.final_score);

@@ -16,6 +16,7 @@ runner::SessionRecord session_record(const Session& s) {
   r.finished_by = s.finished_by;
   r.package_changed = s.package_changed;
   for (const Submission& sub : s.submissions) r.timeline.push_back(timeline_entry(sub));
+  r.events = s.events;
   return r;
 }
 

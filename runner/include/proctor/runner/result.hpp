@@ -1,9 +1,11 @@
 #pragma once
 // The typed grading result: what grade() returns and what sessions, reports and the CLI consume. JSON
 // exists only where a result is written or read (result_json.hpp, docs/result.schema.json).
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "proctor/runner/exercise.hpp"
@@ -88,6 +90,38 @@ struct TimelineEntry {
   std::optional<Verdict> verdict;
 };
 
+// What the interviewer did to a session (docs/sessions.md, "Events"): kept in session.json's "events"
+// and copied into a result's session block, so the report shows them.
+// "extend": the deadline moved later by `amount`.
+struct TimeExtended {
+  std::chrono::milliseconds amount{0};
+  Instant old_deadline{}, new_deadline{};
+};
+
+// "note": private to the interviewer; never shown to the candidate.
+struct NoteAdded {
+  std::string text;
+};
+
+// "grade": a finish or a re-grade, on all tests.
+struct Graded {
+  std::optional<int> submission;  // none: no on-time submission, nothing was graded (verdict NS)
+  bool chosen = false;            // picked by the interviewer (--submission), not the default
+  bool regrade = false;           // the session was already finished
+  Verdict verdict = Verdict::JE;
+  Score score;
+  std::vector<std::string> warnings;  // about the choice: a broken last submission, later drafts
+};
+
+struct SessionEvent {
+  Instant at{};
+  std::string by;  // who: the interviewer's login name (CLI), a name given to the server, "deadline"
+  std::variant<TimeExtended, NoteAdded, Graded> what;
+};
+
+// "extend", "note" or "grade", as stored in "type".
+std::string_view event_type(const SessionEvent& event);
+
 // The `session` block of a session's result (docs/sessions.md).
 struct SessionRecord {
   std::string id, candidate;
@@ -96,6 +130,7 @@ struct SessionRecord {
   std::string finished_by;  // "deadline" | "interviewer" | "" (open)
   bool package_changed = false;
   std::vector<TimelineEntry> timeline;
+  std::vector<SessionEvent> events;  // oldest first
 };
 
 struct GradeResult {

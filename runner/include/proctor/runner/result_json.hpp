@@ -26,4 +26,9 @@ nlohmann::json to_json(const CustomRunResult& run);
 
 Score score_from_json(const nlohmann::json& score);  // throws like result_from_json
 
+// One session event as session.json and a result's session block store it (docs/sessions.md, "Events").
+nlohmann::json to_json(const SessionEvent& event);
+// Throws UserError naming `where` (e.g. "session.events[3]") and the problem.
+SessionEvent event_from_json(const nlohmann::json& event, const std::string& where);
+
 }  // namespace proctor::runner

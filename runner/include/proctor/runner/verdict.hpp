@@ -16,6 +16,7 @@ enum class Verdict {
   SV,       // security violation: a forbidden system call
   CE,       // compilation error (overall only)
   JE,       // judge error: Proctor's fault, never the candidate's
+  NS,       // no submission: a session ended without an on-time submission (overall only)
   skipped,  // a test that did not run (after CE, JE or --fail-fast)
 };
 
