@@ -23,7 +23,7 @@ namespace {
 
 // The next size is skipped when its run is predicted to use more than this share of the time limit: a
 // run at the limit adds no point to the curve, only its time to the grade.
-constexpr double kPredictedShare = 0.6;
+constexpr double kPredictedShare = 0.4;
 
 struct CurveState {
   ScalingCurve curve;
