@@ -5,18 +5,12 @@
   const token = location.hash.replace(/^#/, "");
   const $ = (id) => document.getElementById(id);
   const nonce = document.querySelector('meta[name="csp-nonce"]').content;
-  const SAVE_EVERY_MS = 3000, POLL_EVERY_MS = 5000;
+  // Saves every second when the text changed: the interviewer's live view is then at most ~2 s behind.
+  const SAVE_EVERY_MS = 1000, POLL_EVERY_MS = 5000;
   let editor = null, deadline = 0, offset = 0, readOnly = false, dirty = false, saving = false;
-  let samples = [];
+  let samples = [], lastSubmission = null;
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") e.className = v; else e.setAttribute(k, v);
-    }
-    for (const c of children) if (c != null) e.append(c);
-    return e;
-  }
+  const { el, clockTime, verdictBadge } = window.ProctorCommon;
 
   async function api(method, path, body) {
     const res = await fetch("/api/candidate/" + path, {
@@ -30,13 +24,6 @@
     return { status: res.status, data, retryAfter: res.headers.get("Retry-After") };
   }
 
-  // Times are shown in the candidate's own zone, named, with UTC beside: no one guesses an offset.
-  function clockTime(ms) {
-    const d = new Date(ms);
-    const local = d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZoneName: "short" });
-    const utc = d.toISOString().slice(11, 19) + " UTC";
-    return local.endsWith("UTC") ? utc : local + " (" + utc + ")";
-  }
   const serverNow = () => Date.now() + offset;
 
   function sync(state) {
@@ -65,6 +52,8 @@
     $("run-input").disabled = true;
     $("custom-input").readOnly = true;
     $("countdown").textContent = "0:00";
+    const said = document.querySelector("#output .submitted");
+    if (said && lastSubmission) said.textContent = submittedText(lastSubmission);
     const banner = $("banner");
     banner.textContent = state === "finished"
       ? "The session is finished. The page is read-only; your last submission before the end is graded."
@@ -92,10 +81,6 @@
       $("save-status").textContent = "Not saved (offline?) — retrying";
     }
     saving = false;
-  }
-
-  function verdictBadge(v) {
-    return el("span", { class: "verdict " + (v === "AC" ? "AC" : "bad") }, v || "-");
   }
 
   function showRun(data) {
@@ -139,6 +124,13 @@
         el("td", {}, s.verdict ? verdictBadge(s.verdict) : "")));
     }
     box.append(el("h3", {}, "Your submissions"), table);
+  }
+
+  // "You may submit again" holds only while the session is open: once read-only, the line loses it.
+  function submittedText(d) {
+    return "Submission " + d.n + " received at " + clockTime(Date.parse(d.submitted_at)) + ". Samples: " +
+      d.sample_passed + "/" + d.sample_total + " (" + d.verdict + ")." +
+      (readOnly ? "" : " You may submit again; the last one before the deadline counts.");
   }
 
   function busy(message) {
@@ -196,8 +188,8 @@
     try {
       const r = await api("POST", "submit", { source: editor.getText() });
       if (r.status === 201) {
-        busy("Submission " + r.data.n + " received at " + clockTime(Date.parse(r.data.submitted_at)) + ". Samples: " +
-          r.data.sample_passed + "/" + r.data.sample_total + " (" + r.data.verdict + "). You may submit again; the last one before the deadline counts.");
+        lastSubmission = r.data;
+        $("output").replaceChildren(el("p", { class: "muted submitted" }, submittedText(r.data)));
       } else if (r.status === 429) busy("Please wait " + (r.retryAfter || r.data.retry_after_s) + " s and submit again (" + r.data.error + ").");
       else busy("Not submitted: " + (r.data.error || r.data.message || r.status));
     } catch (e) { busy("Not submitted: the server did not answer."); }

@@ -109,6 +109,9 @@ class CandidatePage(unittest.TestCase):
         self.server.set_clock(iso_after(30 * 60 + 1))
         self.wait(EC.visibility_of_element_located((By.ID, "banner")), timeout=20)
         self.assertIn("read-only", d.find_element(By.ID, "banner").text)
+        # The line under the editor no longer invites another submission.
+        self.assertIn("Submission 1 received", d.find_element(By.ID, "output").text)
+        self.assertNotIn("submit again", d.find_element(By.ID, "output").text)
         self.assertFalse(d.find_element(By.ID, "run").is_enabled())
         self.assertFalse(d.find_element(By.ID, "submit").is_enabled())
         self.assertFalse(d.find_element(By.ID, "run-input").is_enabled())

@@ -121,10 +121,22 @@ class Answer:
         return json.loads(self.body)
 
 
+def operation(path, method):
+    """The OpenAPI operation for a concrete path: exact paths first, then templated ones
+    (/api/sessions/{id}/drafts/{n})."""
+    if path in OPENAPI["paths"]:
+        return OPENAPI["paths"][path].get(method.lower())
+    for template, ops in OPENAPI["paths"].items():
+        pattern = "/".join("[^/]+" if seg.startswith("{") else re.escape(seg) for seg in template.split("/"))
+        if re.fullmatch(pattern, path):
+            return ops.get(method.lower())
+    return None
+
+
 def validate(method, path, answer):
     """Validates a JSON answer against the OpenAPI document: the documented schema for that path,
     method and status. An undocumented status or path fails."""
-    op = OPENAPI["paths"].get(path.split("?")[0], {}).get(method.lower())
+    op = operation(path.split("?")[0], method)
     if op is None:
         if answer.status in (401, 404, 405):  # not an endpoint: an error object, nothing else
             assert set(answer.json) == {"error"}, answer.text

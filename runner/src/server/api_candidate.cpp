@@ -2,6 +2,7 @@
 // candidate may see of the package: statement, starter, public headers and the sample tests.
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
@@ -39,13 +40,7 @@ Loaded load(const Context& ctx, const std::string& id) {
 
 json state_json(const Loaded& l) {
   json submissions = json::array();
-  for (const session::Submission& e : l.s.submissions) {
-    json j{{"n", e.n}, {"submitted_at", session::to_iso(e.submitted_at)}, {"late", e.late}};
-    if (e.sample_passed) j["sample_passed"] = *e.sample_passed;
-    if (e.sample_total) j["sample_total"] = *e.sample_total;
-    if (e.verdict) j["verdict"] = runner::to_string(*e.verdict);
-    submissions.push_back(j);
-  }
+  for (const session::Submission& e : l.s.submissions) submissions.push_back(submission_summary(e));
   std::string state = session::state_name(l.s, l.at);
   return json{{"state", state},
               {"read_only", state != "open"},
@@ -93,6 +88,20 @@ Response busy_response(const Admission& a) {
 std::string bounded_text(const stdfs::path& file) {
   fs::Prefix p = fs::read_prefix(file, kMaxShownSampleBytes);
   return p.truncated() ? p.bytes + "\n[... cut at 64 KiB]\n" : p.bytes;
+}
+
+// Keeps what ran as a draft (playback shows the code of every run) and the run's outcome in the run log
+// (the interviewer's live view and timeline). Neither is ever a submission. A failure to record is
+// logged, not the candidate's problem: their answer still comes.
+void record_run(Context& ctx, const session::SessionFiles& files, const std::string& source,
+                RunRecord record) {
+  try {
+    record.draft = ctx.drafts.save(files, source, record.at).n;
+    ctx.runs.append(files, record);
+  } catch (const std::exception& e) {
+    std::cerr << "proctor serve: could not record a run of session " << files.dir.filename().string() << ": "
+              << e.what() << "\n";
+  }
 }
 
 }  // namespace
@@ -156,8 +165,10 @@ void candidate_run(Context& ctx, const std::string& id, const Request& request, 
   Loaded l = load(ctx, id);
   if (l.read_only()) return reply(read_only_response(l));
   auto exercise = ctx.exercise(l.files, l.s);
-  Admission a =
-      ctx.queue->enqueue(id, JobKind::run, [&ctx, id, exercise, source = *source, reply](unsigned worker) {
+  session::Instant asked = l.at;
+  Admission a = ctx.queue->enqueue(
+      id, JobKind::run,
+      [&ctx, id, files = l.files, asked, exercise, source = *source, reply](unsigned worker) {
         try {
           stdfs::path file = ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
           fs::atomic_write(file, source);
@@ -167,9 +178,21 @@ void candidate_run(Context& ctx, const std::string& id, const Request& request, 
           runner::GradeResult result = runner::grade(*ctx.sandboxes[worker], *exercise, file, options);
           runner::SampleCount count = runner::count_samples(result);
           json tests = json::array();
+          RunRecord record{asked,
+                           RunKind::samples,
+                           0,
+                           std::string(runner::to_string(result.compile.status)),
+                           std::string(runner::to_string(result.verdict)),
+                           count.passed,
+                           count.total,
+                           {},
+                           std::nullopt};
           for (const runner::TestResult& t : result.tests) {
-            if (t.visibility == runner::Visibility::sample) tests.push_back(runner::to_json(t));
+            if (t.visibility != runner::Visibility::sample) continue;
+            tests.push_back(runner::to_json(t));
+            record.tests.emplace_back(t.name, runner::to_string(t.verdict));
           }
+          record_run(ctx, files, source, std::move(record));
           reply(json_response(200, json{{"verdict", runner::to_string(result.verdict)},
                                         {"sample_passed", count.passed},
                                         {"sample_total", count.total},
@@ -219,15 +242,24 @@ void candidate_run_input(Context& ctx, const std::string& id, const Request& req
   Loaded l = load(ctx, id);
   if (l.read_only()) return reply(read_only_response(l));
   auto exercise = ctx.exercise(l.files, l.s);
+  session::Instant asked = l.at;
   Admission a = ctx.queue->enqueue(
       id, JobKind::run,
-      [&ctx, id, exercise, source = *source, input = std::move(input), reply](unsigned worker) {
+      [&ctx, id, files = l.files, asked, exercise, source = *source, input = std::move(input),
+       reply](unsigned worker) {
         try {
           std::filesystem::path file = ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
           fs::atomic_write(file, source);
           runner::CustomRunResult result =
               runner::run_custom_input(*ctx.sandboxes[worker], *exercise, file, input);
-          reply(json_response(200, runner::to_json(result)));
+          json answer = runner::to_json(result);
+          RunRecord record;
+          record.at = asked;
+          record.kind = RunKind::input;
+          record.compile_status = answer.value("compile", json::object()).value("status", "");
+          if (answer.contains("status") && answer["status"].is_string()) record.status = answer["status"];
+          record_run(ctx, files, source, std::move(record));
+          reply(json_response(200, answer));
         } catch (const runner::UserError& e) {
           reply(error_response(400, e.what()));
         } catch (const std::exception&) {

@@ -8,8 +8,10 @@
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
 #include "proctor/runner/error.hpp"
+#include "proctor/runner/result_json.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "server/context.hpp"
+#include "server/finisher.hpp"
 #include "server/tokens.hpp"
 #include "session/frozen.hpp"
 
@@ -30,6 +32,14 @@ Response json_response(int status, const json& body) {
 
 Response error_response(int status, const std::string& message) {
   return json_response(status, json{{"error", message}});
+}
+
+json submission_summary(const session::Submission& e) {
+  json j{{"n", e.n}, {"submitted_at", session::to_iso(e.submitted_at)}, {"late", e.late}};
+  if (e.sample_passed) j["sample_passed"] = *e.sample_passed;
+  if (e.sample_total) j["sample_total"] = *e.sample_total;
+  if (e.verdict) j["verdict"] = runner::to_string(*e.verdict);
+  return j;
 }
 
 void CandidateIndex::load(const stdfs::path& root) {
@@ -83,8 +93,58 @@ std::shared_ptr<const runner::Exercise> Context::exercise(const session::Session
 
 // --- routing ---------------------------------------------------------------------------------------
 
+namespace {
+
+// /api/sessions, /api/exercises and /api/sessions/ID[/WHAT[/N]], once the interviewer token is checked.
+void route_interviewer(Context& ctx, const std::string& method, const std::string& path,
+                       const Request& request, const Reply& reply) {
+  if (path == "/api/sessions") {
+    if (method == "POST") return create_session(ctx, request, reply);
+    if (method == "GET") return list_sessions(ctx, request, reply);
+    return reply(error_response(405, "method not allowed"));
+  }
+  if (path == "/api/exercises") {
+    if (method == "GET") return list_exercises(ctx, request, reply);
+    return reply(error_response(405, "method not allowed"));
+  }
+  std::vector<std::string> parts;
+  std::string rest = path.substr(std::string("/api/sessions/").size());
+  for (std::size_t at = 0;;) {
+    std::size_t slash = rest.find('/', at);
+    parts.push_back(rest.substr(at, slash == std::string::npos ? std::string::npos : slash - at));
+    if (slash == std::string::npos) break;
+    at = slash + 1;
+  }
+  const std::string& id = parts[0];
+  std::error_code ec;
+  // The id is checked before it touches a path: letters, digits and '-', nothing else.
+  if (!session::valid_id(id) || !stdfs::is_regular_file(ctx.config.sessions_root / id / "session.json", ec))
+    return reply(error_response(404, "no such session"));
+  std::string what = parts.size() > 1 ? parts[1] : "";
+  if (parts.size() == 1 && method == "GET") return session_live(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "drafts" && method == "GET")
+    return session_drafts(ctx, id, request, reply);
+  if (parts.size() == 3 && what == "drafts" && method == "GET") {
+    const std::string& n = parts[2];
+    if (n.empty() || n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos)
+      return reply(error_response(404, "no such draft"));
+    return session_draft(ctx, id, std::stoi(n), request, reply);
+  }
+  if (parts.size() == 2 && what == "finish" && method == "POST")
+    return session_finish(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "extend" && method == "POST")
+    return session_extend(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "notes" && method == "POST") return session_note(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "report-link" && method == "POST")
+    return session_report_link(ctx, id, request, reply);
+  return reply(error_response(404, "not found"));
+}
+
+}  // namespace
+
 struct App::Impl {
   Context ctx;
+  std::unique_ptr<Finisher> finisher;
 };
 
 App::App(AppConfig config) : impl_(std::make_unique<Impl>()) {
@@ -98,10 +158,13 @@ App::App(AppConfig config) : impl_(std::make_unique<Impl>()) {
   ctx.scratch = scratch;
   ctx.queue = std::make_unique<RunQueue>(static_cast<unsigned>(ctx.sandboxes.size()),
                                          ctx.config.run_queue_capacity, ctx.config.run_interval);
+  impl_->finisher = std::make_unique<Finisher>(ctx, ctx.config.finish_sweep);
 }
 
 App::~App() {
+  impl_->finisher->stop();   // no new finishes; queued ones may still call back into it
   impl_->ctx.queue.reset();  // joins the workers before the sandboxes go
+  impl_->finisher.reset();
   std::error_code ec;
   stdfs::remove_all(impl_->ctx.scratch, ec);
 }
@@ -136,19 +199,18 @@ void App::handle(Request request, Reply reply) {
   try {
     if (path.rfind("/api/", 0) != 0) {
       if (method != "GET" && method != "HEAD") return logged(error_response(405, "method not allowed"));
+      if (path == "/report") return logged(report_page(ctx, request));
       if (auto file = static_file(ctx, path)) return logged(std::move(*file));
       return logged(error_response(404, "not found"));
     }
-    if (path == "/api/sessions") {
+    if (path == "/api/sessions" || path.rfind("/api/sessions/", 0) == 0 || path == "/api/exercises") {
       std::string token = bearer_token(request.header("authorization"));
       if (!tokens_equal(token, ctx.config.interviewer_token)) {
         Response r = error_response(401, "missing or wrong interviewer token");
         r.headers["WWW-Authenticate"] = "Bearer";
         return logged(std::move(r));
       }
-      if (method == "POST") return create_session(ctx, request, logged);
-      if (method == "GET") return list_sessions(ctx, request, logged);
-      return logged(error_response(405, "method not allowed"));
+      return route_interviewer(ctx, method, path, request, logged);
     }
     if (path.rfind("/api/candidate/", 0) == 0) {
       std::optional<std::string> id = ctx.candidates.find(bearer_token(request.header("authorization")));

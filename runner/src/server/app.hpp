@@ -19,6 +19,7 @@ struct AppConfig {
   unsigned run_workers = 2;
   std::size_t run_queue_capacity = 64;
   std::chrono::milliseconds run_interval{5000};
+  std::chrono::milliseconds finish_sweep{1000};  // how often expired sessions are looked for and graded
   bool log_requests = true;
 };
 

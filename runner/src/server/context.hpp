@@ -1,6 +1,7 @@
 #pragma once
 // What the handlers share: configuration, the candidate token index, drafts, the run queue and a cache
 // of frozen packages. Private to the server's files.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,7 +13,10 @@
 #include "proctor/runner/exercise.hpp"
 #include "server/app.hpp"
 #include "server/drafts.hpp"
+#include "server/report_tickets.hpp"
+#include "server/run_log.hpp"
 #include "server/run_queue.hpp"
+#include "session/finish.hpp"
 #include "session/session.hpp"
 
 namespace proctor::sandbox {
@@ -37,11 +41,15 @@ class CandidateIndex {
 
 Response json_response(int status, const nlohmann::json& body);
 Response error_response(int status, const std::string& message);
+// A submission as both the candidate and the interviewer see it: number, time, lateness, sample results.
+nlohmann::json submission_summary(const session::Submission& submission);
 
 struct Context {
   AppConfig config;
   CandidateIndex candidates;
   DraftStore drafts;
+  RunLog runs;
+  ReportTickets report_tickets;
   std::unique_ptr<RunQueue> queue;
   std::vector<std::unique_ptr<sandbox::Sandbox>> sandboxes;  // one per run worker
   std::filesystem::path scratch;                             // private temp dir for run sources
@@ -55,9 +63,32 @@ struct Context {
   std::map<std::string, std::shared_ptr<const runner::Exercise>> exercises_;
 };
 
-// Handlers (api_interviewer.cpp, api_candidate.cpp, static_files.cpp).
+// Grades a session's end through the run queue (a finish compiles and runs every test, so it waits its
+// turn like any sandboxed job). With options: the interviewer's finish (or re-grade) as
+// session::finish_session does it. Without: the deadline's own finish (finisher.cpp), which
+// session::finish_if_expired decides again under the session lock (time may have been extended since).
+// `done` runs on a worker thread.
+struct FinishDone {
+  std::optional<session::FinishOutcome> outcome;  // none: an error, or (deadline) nothing to finish
+  int status = 200;                               // 400 (bad choice of submission), 500
+  std::string error;
+};
+Admission enqueue_finish(Context& ctx, const std::string& id, std::optional<session::FinishOptions> options,
+                         std::function<void(FinishDone)> done);
+
+// Handlers (api_interviewer.cpp, api_live.cpp, api_candidate.cpp, static_files.cpp).
 void create_session(Context& ctx, const Request& request, const Reply& reply);
 void list_sessions(Context& ctx, const Request& request, const Reply& reply);
+void list_exercises(Context& ctx, const Request& request, const Reply& reply);
+void session_live(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_drafts(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_draft(Context& ctx, const std::string& id, int n, const Request& request, const Reply& reply);
+void session_finish(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_extend(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_note(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+void session_report_link(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+// GET /report?ticket=T: the report page itself, for a ticket an interviewer just asked for.
+Response report_page(Context& ctx, const Request& request);
 void candidate_session(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_state(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_save(Context& ctx, const std::string& id, const Request& request, const Reply& reply);

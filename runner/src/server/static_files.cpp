@@ -16,12 +16,18 @@ struct Asset {
   const char* file;  // relative to the web directory
   const char* type;
   bool page;  // an HTML page: gets a fresh CSP nonce for the editor's generated styles
+  // The interviewer's page shows the report (its own page, same origin) in a frame; nothing else may.
+  bool frames_self = false;
 };
 
-constexpr std::array<Asset, 6> kAssets{{
+constexpr std::array<Asset, 10> kAssets{{
     {"/candidate", "candidate.html", "text/html; charset=utf-8", true},
-    {"/interviewer", "interviewer.html", "text/html; charset=utf-8", true},
+    {"/interviewer", "interviewer.html", "text/html; charset=utf-8", true, true},
+    {"/assets/common.js", "common.js", "text/javascript; charset=utf-8", false},
     {"/assets/candidate.js", "candidate.js", "text/javascript; charset=utf-8", false},
+    {"/assets/interviewer.js", "interviewer.js", "text/javascript; charset=utf-8", false},
+    {"/assets/live.js", "live.js", "text/javascript; charset=utf-8", false},
+    {"/assets/playback.js", "playback.js", "text/javascript; charset=utf-8", false},
     {"/assets/style.css", "style.css", "text/css; charset=utf-8", false},
     {"/assets/editor.js", "dist/editor.js", "text/javascript; charset=utf-8", false},
     {"/favicon.ico", "", "", false},
@@ -59,8 +65,9 @@ std::optional<Response> static_file(const Context& ctx, const std::string& path)
       for (std::size_t at; (at = r.body.find("{{NONCE}}")) != std::string::npos;) r.body.replace(at, 9, n);
       r.headers["Content-Security-Policy"] =
           "default-src 'none'; script-src 'self'; style-src 'self' 'nonce-" + n +
-          "'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors "
-          "'none'";
+          "'; img-src 'self'; connect-src 'self'; " +
+          std::string(asset.frames_self ? "frame-src 'self'; " : "") +
+          "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     } else {
       r.headers["Cache-Control"] = "no-cache";
     }
