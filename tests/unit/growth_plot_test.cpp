@@ -100,7 +100,7 @@ TEST(ComplexitySection, StringsFromTheResultAreEscaped) {
 TEST(ComplexitySection, APassThatCouldNotRunSaysWhy) {
   ComplexityEvidence e;
   e.error = "data/scaling/1000.in: not generated yet";
-  EXPECT_NE(complexity_text(e).find("not measured: data/scaling/1000.in: not generated yet"),
+  EXPECT_NE(complexity_text(e).find("Complexity (cost against input size n): not measured: data/scaling/1000.in: not generated yet"),
             std::string::npos);
   EXPECT_EQ(complexity_html(e).find("<svg"), std::string::npos);
 }

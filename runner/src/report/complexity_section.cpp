@@ -47,12 +47,12 @@ using text::pad;
 
 std::string complexity_text(const ComplexityEvidence& e) {
   std::ostringstream out;
-  out << "\nComplexity\n";
+  out << "\nComplexity (cost against input size n): ";
   if (!e.error.empty()) {
-    out << "  not measured: " << clean_text(e.error) << "\n";
+    out << "not measured: " << clean_text(e.error) << "\n";
     return out.str();
   }
-  out << "  " << clean_text(e.sentence) << "\n  " << clean_text(measure_note(e)) << "\n";
+  out << clean_text(e.sentence) << "\n  " << clean_text(measure_note(e)) << "\n";
   out << "  " << pad("n", 12) << pad("submission", 26) << "reference (" << clean_text(e.reference.solution)
       << ")\n";
   rows(e, [&](const std::string& n, const std::string& c, const std::string& r) {
@@ -63,7 +63,7 @@ std::string complexity_text(const ComplexityEvidence& e) {
 
 std::string complexity_markdown(const ComplexityEvidence& e) {
   std::ostringstream out;
-  out << "\n## Complexity\n\n";
+  out << "\n### Complexity (cost against input size n)\n\n";
   if (!e.error.empty()) {
     out << "Not measured: " << md_inline(e.error) << "\n";
     return out.str();
@@ -78,7 +78,7 @@ std::string complexity_markdown(const ComplexityEvidence& e) {
 
 std::string complexity_html(const ComplexityEvidence& e) {
   std::ostringstream out;
-  out << "<h2>Complexity</h2>";
+  out << "<h3>Complexity (cost against input size n)</h3>";
   if (!e.error.empty()) {
     out << "<p>Not measured: " << html_escape(e.error) << "</p>";
     return out.str();
