@@ -48,6 +48,9 @@
       const mark = { same: " ", added: "+", removed: "-" };
       code.replaceChildren(...lines.map((l) => el("span", { class: "line " + (l.op === "added" ? "add" : l.op === "removed" ? "del" : "same") },
         el("span", { class: "ln" }, l.new_line ? String(l.new_line) : ""), el("span", { class: "op" }, mark[l.op]), l.text + "\n")));
+      // The first change in view: a one-line fix at line 200 is what this step is about.
+      const changed = code.querySelector(".line.add, .line.del");
+      code.scrollTop = changed ? Math.max(0, changed.offsetTop - code.offsetTop - code.clientHeight / 3) : 0;
       for (const li of timeline.querySelectorAll("li")) li.classList.toggle("current", li.dataset.draft === String(d.n));
       prev.disabled = index === 0;
       next.disabled = index === drafts.length - 1;

@@ -136,6 +136,13 @@ class InterviewerDashboard(unittest.TestCase):
         self.wait(cand, EC.presence_of_element_located((By.CSS_SELECTOR, "#output pre.diff")), timeout=120)
         self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-runs"), "0/3"), timeout=20)
         self.assertIn("WA", iv.find_element(By.ID, "live-runs").text)
+        # ... and on the dashboard, with the time left.
+        iv.find_element(By.CSS_SELECTOR, "header a.home").click()
+        self.wait(iv, EC.text_to_be_present_in_element((By.CSS_SELECTOR, row + " td.last-run"), "0/3"), timeout=20)
+        self.assertIn("WA", iv.find_element(By.CSS_SELECTOR, row + " td.last-run").text)
+        self.shot(iv, "interviewer-dashboard-open.png")
+        self.click(iv, row + " a.watch")
+        self.wait(iv, EC.visibility_of_element_located((By.ID, "view-live")))
 
         # Submission #1: the reference (AC). Submission #2: the same with a missing semicolon (CE).
         self.candidate_types(REF)
