@@ -277,4 +277,74 @@ TEST_F(Interviewer, StartRefusesAPackageThatFailsValidation) {
   EXPECT_EQ(proctor({"session", "start", package_.string(), "--candidate", "Ada"}).code, 0);
 }
 
+// The report a colleague who was not there reads: self-contained (no absolute path of this machine, no
+// script, nothing loaded), structurally valid HTML, every candidate-controlled text escaped, with the
+// graded source highlighted, the diffs, the whole timeline, the tests' descriptions and the subtotals.
+TEST_F(Interviewer, ReportIsSelfContainedValidAndEscaped) {
+  write(package_ / "data/secret/1.desc", "Adds two <positive> numbers & checks the sum\n");
+  const std::string evil_name = "Eve </script><script>alert(1)</script> & \"co\"";
+  Outcome started = proctor(
+      {"session", "start", package_.string(), "--candidate", evil_name, "--duration", "30m", "--json"});
+  ASSERT_EQ(started.code, 0) << started.err;
+  const std::string id = started.parsed()["id"];
+  advance(2min);
+  submit(id, kWrong);
+  advance(3min);
+  // A comment that would end a script block and an ampersand in a string: shown, never interpreted.
+  const std::string source = std::string("/* </script><b>bold</b> & */\n") + kCorrect;
+  submit(id, source.c_str());
+  proctor({"session", "note", id, "<i>careful</i> & quick", "--by", "zoe"});
+  proctor({"session", "extend", id, "5m", "--by", "zoe"});
+  Outcome finish = proctor({"session", "finish", id});
+  ASSERT_EQ(finish.code, 0) << finish.err;
+
+  const std::string html = read(sessions_ / id / "report.html");
+  Outcome md = proctor({"report", (sessions_ / id / "result.json").string(), "--format", "md"});
+  Outcome text = proctor({"report", (sessions_ / id / "result.json").string(), "--format", "text"});
+  ASSERT_EQ(md.code, 0) << md.err;
+  ASSERT_EQ(text.code, 0) << text.err;
+  for (const std::string* doc : std::vector<const std::string*>{&html, &md.out, &text.out}) {
+    EXPECT_FALSE(has(*doc, dir_.string())) << "an absolute path of this machine:\n" << *doc;
+    EXPECT_FALSE(has(*doc, "/tmp/")) << *doc;
+    EXPECT_TRUE(has(*doc, "Adds two")) << "the test's description";
+    EXPECT_TRUE(has(*doc, "careful")) << "the note";
+    EXPECT_TRUE(has(*doc, "time extended by 5 min by zoe")) << *doc;
+    EXPECT_TRUE(has(*doc, "Changes between submissions")) << *doc;
+    EXPECT_TRUE(has(*doc, "Graded source: submission 2, +5:00")) << *doc;
+  }
+  // HTML: valid, no script, everything escaped.
+  std::string cmd = "/usr/bin/python3 " + std::string(PROCTOR_SOURCE_DIR) + "/tests/report/check_html.py " +
+                    (sessions_ / id / "report.html").string() + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string problems;
+  char buf[4096];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) problems.append(buf, n);
+  EXPECT_EQ(::pclose(p), 0) << problems;
+  EXPECT_FALSE(has(html, "<script")) << "no candidate text becomes markup";
+  EXPECT_FALSE(has(html, "<b>bold")) << html;
+  EXPECT_FALSE(has(html, "<i>careful")) << html;
+  EXPECT_TRUE(has(html, "Eve &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"))
+      << html;
+  EXPECT_TRUE(has(html, "<span class=\"m\">/* &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; */</span>"))
+      << html;
+  EXPECT_TRUE(has(html, "<span class=\"k\">return</span>")) << "the source is highlighted";
+  EXPECT_TRUE(has(html, "Adds two &lt;positive&gt; numbers &amp; checks the sum")) << html;
+  EXPECT_TRUE(
+      has(html,
+          "<span class=\"dr\">-int main(void) { long a, b; scanf(&quot;%ld %ld&quot;, &amp;a, &amp;b); "
+          "printf(&quot;%ld\\n&quot;, a - b); return 0; }</span>"))
+      << "the diff between the submissions";
+  EXPECT_TRUE(has(html, "@page{size:A4")) << "prints on A4";
+  // Group subtotals and the timeline in text.
+  EXPECT_TRUE(has(text.out, "By group\n  sample: 1/1\n  secret: 2/2\n")) << text.out;
+  EXPECT_TRUE(has(text.out, "  +2:00    09:02:00 UTC  submission 1: 0/1 samples WA\n")) << text.out;
+  EXPECT_TRUE(has(text.out, "note by zoe: <i>careful</i> & quick")) << text.out;
+  // The result carries the description too (a copied result.json keeps it).
+  json result = json::parse(read(sessions_ / id / "result.json"));
+  EXPECT_EQ(result["tests"][1]["description"], "Adds two <positive> numbers & checks the sum");
+  EXPECT_FALSE(result["tests"][0].contains("description")) << "absent when the package has none";
+  EXPECT_TRUE(matches_result_schema(result));
+}
+
 }  // namespace

@@ -334,7 +334,7 @@ TEST_F(SessionFlow, ReportInAllFormats) {
   }
   Outcome md = proctor({"report", result, "--format", "md"});
   ASSERT_EQ(md.code, 0);
-  EXPECT_NE(md.out.find("| Test | Verdict |"), std::string::npos);
+  EXPECT_NE(md.out.find("| Test | Description | Verdict |"), std::string::npos);
   EXPECT_NE(md.out.find("Ada &lt;Lovelace&gt;"), std::string::npos) << md.out;
 
   stdfs::path html = dir_ / "out/report.html";

@@ -93,7 +93,7 @@ TEST(ReportText, ShowsVerdictScoreTestsAndTimeline) {
 
 TEST(ReportMarkdown, HasTablesAndEscapesCells) {
   std::string md = render(result(), Format::markdown);
-  EXPECT_TRUE(contains(md, "| Test | Verdict | Time | Memory | Note |"));
+  EXPECT_TRUE(contains(md, "| Test | Description | Verdict | Time | Memory | Note |"));
   EXPECT_TRUE(contains(md, "expected \\| got")) << "a '|' in a cell must not split the table";
   EXPECT_TRUE(contains(md, "# Sum &lt;two&gt; numbers"));
   EXPECT_TRUE(contains(md, "First passing sample: +12:30 (submission 2)"));

@@ -9,6 +9,7 @@
 #include "proctor/runner/error.hpp"
 #include "report/report.hpp"
 #include "result/result_file.hpp"
+#include "session/report_extras.hpp"
 
 namespace proctor::cli {
 
@@ -33,7 +34,9 @@ void add_report_command(CLI::App& app, Action& action) {
         format = args->output.empty() ? report::Format::text : report::format_from_extension(args->output);
       }
       const runner::GradeResult result = read_result_file(args->result);
-      std::string text = report::render(result, *format);
+      // A session's result beside its session: the report shows the sources, drafts and runs too.
+      std::optional<report::SessionExtras> extras = session::extras_beside(args->result, result);
+      std::string text = report::render(result, *format, extras ? &*extras : nullptr);
       if (args->output.empty()) {
         std::cout << text;
       } else {

@@ -158,6 +158,7 @@ TestResult skipped_test(const TestCase& test) {
   t.name = test.name;
   t.group = test.group;
   t.visibility = test.visibility;
+  t.description = test.description;
   return t;
 }
 

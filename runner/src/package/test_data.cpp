@@ -1,5 +1,6 @@
-// data/sample and data/secret: every .in needs a .ans and vice versa; other files (Kattis .desc, .png,
-// .hint, testdata.yaml) are ignored. Subdirectories of data/secret are test groups.
+// data/sample and data/secret: every .in needs a .ans and vice versa; a <name>.desc beside them is the
+// test's description (Kattis's convention); other files (.png, .hint, testdata.yaml) are ignored.
+// Subdirectories of data/secret are test groups.
 #include <algorithm>
 #include <map>
 
@@ -17,7 +18,33 @@ constexpr int kMaxDepth = 16;
 struct Pair {
   fs::path input;  // as listed, for messages
   fs::path answer;
+  fs::path description;  // <stem>.desc, optional
 };
+
+constexpr std::size_t kMaxDescriptionBytes = 300;
+
+// A .desc file as one line for the report: white space runs folded, control characters and invalid
+// UTF-8 made visible (one_line), cut at a character boundary.
+std::string read_description(const PackageFs& files, const fs::path& path) {
+  std::string raw = files.read(files.regular_file(path));
+  std::string folded;
+  for (char c : raw) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    } else {
+      folded += c;
+    }
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  std::string line = one_line(folded);
+  if (line.size() > kMaxDescriptionBytes) {
+    std::size_t cut = kMaxDescriptionBytes;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xc0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
+  return line;
+}
 
 bool ends_with(const std::string& name, const std::string& suffix) {
   return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -27,6 +54,7 @@ void walk(const PackageFs& files, const fs::path& dir, const std::string& group,
           int depth, std::vector<TestCase>& out) {
   if (depth > kMaxDepth) throw UserError(dir, "directories nested too deep (a symbolic link loop?)");
   std::map<std::string, Pair> pairs;
+  std::map<std::string, fs::path> descriptions;  // a .desc without its test is ignored, as other files are
   for (const DirEntry& entry : files.list(dir)) {
     bool is_dir = entry.type == fs::file_type::directory ||
                   (entry.type == fs::file_type::symlink && fs::is_directory(files.resolve(entry.path)));
@@ -43,6 +71,8 @@ void walk(const PackageFs& files, const fs::path& dir, const std::string& group,
       pairs[entry.name.substr(0, entry.name.size() - 3)].input = entry.path;
     } else if (ends_with(entry.name, ".ans")) {
       pairs[entry.name.substr(0, entry.name.size() - 4)].answer = entry.path;
+    } else if (ends_with(entry.name, ".desc")) {
+      descriptions[entry.name.substr(0, entry.name.size() - 5)] = entry.path;
     }
   }
   for (const auto& [stem, pair] : pairs) {
@@ -56,6 +86,8 @@ void walk(const PackageFs& files, const fs::path& dir, const std::string& group,
     // Resolved paths: the grader opens real files and never walks a symlink itself.
     test.input = files.regular_file(pair.input);
     test.answer = files.regular_file(pair.answer);
+    if (auto d = descriptions.find(stem); d != descriptions.end())
+      test.description = read_description(files, d->second);
     out.push_back(std::move(test));
   }
 }

@@ -8,6 +8,7 @@
 #include "report/html_style.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
+#include "report/sections.hpp"
 
 namespace proctor::report {
 namespace {
@@ -146,10 +147,11 @@ void tests_section(std::ostringstream& out, const Model& m) {
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
     if (t.signal) note += (note.empty() ? "" : "; ") + std::string("signal ") + std::to_string(*t.signal);
     out << "<tr" << (t.verdict != Verdict::AC ? " class=\"fail\"" : "") << "><td>" << esc(t.name)
-        << " <span class=\"tag\">" << esc(t.visibility) << "</span></td><td>" << pill(t.verdict)
-        << "</td><td class=\"num\">" << format_ms(t.time_ms) << "</td><td class=\"num\">"
-        << format_ms(t.wall_ms) << "</td><td class=\"num\">" << format_kb(t.memory_kb) << "</td><td>"
-        << esc(note);
+        << " <span class=\"tag\">" << esc(t.visibility) << "</span>";
+    if (!t.description.empty()) out << "<div class=\"desc\">" << esc(t.description) << "</div>";
+    out << "</td><td>" << pill(t.verdict) << "</td><td class=\"num\">" << format_ms(t.time_ms)
+        << "</td><td class=\"num\">" << format_ms(t.wall_ms) << "</td><td class=\"num\">"
+        << format_kb(t.memory_kb) << "</td><td>" << esc(note);
     if (!t.diff.empty() && t.verdict != Verdict::AC) {
       out << "<details><summary>output difference</summary>";
       for (const auto& [label, text] : t.diff)
@@ -210,10 +212,15 @@ std::string render_html(const Model& m) {
       << (m.session ? " &middot; " + esc(m.session->candidate) : std::string()) << "</title><style>"
       << kReportCss << "</style></head><body><main>\n";
   header(out, m);
+  grading_html(out, m);
   if (m.session) cards(out, *m.session);
+  groups_html(out, m);
   tests_section(out, m);
   compile_section(out, m);
+  source_html(out, m);
   if (m.session) session_section(out, *m.session);
+  timeline_html(out, m);
+  diffs_html(out, m);
   limits_section(out, m);
   out << "<footer>proctor " << esc(m.runner_version);
   if (!m.compiler.empty()) out << " &middot; " << esc(m.compiler);

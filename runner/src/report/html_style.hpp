@@ -45,7 +45,22 @@ summary{cursor:pointer;color:var(--muted)}
 .note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px;margin-top:12px}
 svg text{font:11px sans-serif;fill:var(--muted)}
 footer{margin-top:28px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
-@media print{body{background:#fff}main{border:0;margin:0;max-width:none}pre{max-height:none}}
+.warn{background:#ffebe9;border-color:#cf222e}
+.desc{color:var(--muted);font-size:12px}
+h3{font-size:13px;margin:16px 0 6px}
+.bar.small{height:8px;margin:6px 0;min-width:120px}
+pre.code,pre.diff{max-height:none;white-space:pre-wrap;word-break:break-all}
+pre.code .ln{color:#8c959f;user-select:none;margin-right:12px}
+pre.code .k{color:#cf222e;font-weight:600}pre.code .t{color:#0550ae}pre.code .s,pre.code .c{color:#0a3069}
+pre.code .n{color:#0550ae}pre.code .m{color:#6e7781;font-style:italic}pre.code .p{color:#8250df}
+pre.diff .da{color:#116329;background:#dafbe1;display:block}pre.diff .dr{color:#82071e;background:#ffebe9;display:block}
+pre.diff .dh{color:#8250df;display:block}pre.diff .dc{display:block}
+tr.t-note td{background:#fff8c5}tr.t-grade td,tr.t-extend td{font-weight:600}tr.t-draft td{color:var(--muted)}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{background:#fff;font-size:10pt}main{border:0;margin:0;padding:0;max-width:none}
+pre{max-height:none;overflow:visible;font-size:8pt}.cards{grid-template-columns:repeat(4,1fr)}
+h2{break-after:avoid}tr,.card,.note{break-inside:avoid}pre.code,pre.diff{break-inside:auto}
+a{color:inherit;text-decoration:none}}
 )css";
 
 }  // namespace proctor::report

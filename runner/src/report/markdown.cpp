@@ -5,6 +5,7 @@
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
+#include "report/sections.hpp"
 
 namespace proctor::report {
 namespace {
@@ -21,12 +22,13 @@ void tests_section(std::ostringstream& out, const Model& m) {
     out << "No test was run.\n";
     return;
   }
-  out << "| Test | Verdict | Time | Memory | Note |\n|---|---|---:|---:|---|\n";
+  out << "| Test | Description | Verdict | Time | Memory | Note |\n|---|---|---|---:|---:|---|\n";
   for (const TestRow& t : m.tests) {
     std::string note = t.message;
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
-    out << "| " << md_inline(t.name) << " | " << md_inline(verdict_text(t.verdict)) << " | "
-        << format_ms(t.time_ms) << " | " << format_kb(t.memory_kb) << " | " << md_inline(note) << " |\n";
+    out << "| " << md_inline(t.name) << " | " << md_inline(t.description) << " | "
+        << md_inline(verdict_text(t.verdict)) << " | " << format_ms(t.time_ms) << " | "
+        << format_kb(t.memory_kb) << " | " << md_inline(note) << " |\n";
   }
   for (const TestRow& t : m.tests) {
     if (t.diff.empty() || t.verdict == Verdict::AC) continue;
@@ -89,9 +91,14 @@ std::string render_markdown(const Model& m) {
       << ")  \n";
   out << "Score: " << format_number(m.passed) << "/" << format_number(m.total) << " tests, "
       << format_number(m.points) << "/" << format_number(m.max_points) << " points\n";
+  grading_markdown(out, m);
+  groups_markdown(out, m);
   tests_section(out, m);
   compile_section(out, m);
+  source_markdown(out, m);
   if (m.session) session_section(out, *m.session);
+  timeline_markdown(out, m);
+  diffs_markdown(out, m);
   if (!m.limits.empty() || !m.sandbox.empty()) {
     out << "\n## Limits and sandbox\n\n";
     for (const auto& [label, value] : m.limits) out << "- " << label << ": " << value << "\n";

@@ -1,8 +1,12 @@
 #include "report/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <map>
+#include <variant>
 
 #include "text/units.hpp"
 
@@ -22,6 +26,7 @@ TestRow test_row(const runner::TestResult& t) {
   row.visibility = t.visibility == runner::Visibility::sample ? "sample" : "secret";
   row.verdict = t.verdict;
   row.message = t.message;
+  row.description = t.description;
   row.violation = t.violation.value_or("");
   row.time_ms = t.time_ms;
   row.wall_ms = t.wall_ms;
@@ -33,6 +38,96 @@ TestRow test_row(const runner::TestResult& t) {
   row.stdout_excerpt = t.stdout_excerpt;
   row.stderr_excerpt = t.stderr_excerpt;
   return row;
+}
+
+using Kind = TimelineItem::Kind;
+
+TimelineItem item_at(Kind kind, Instant at, Instant start) {
+  TimelineItem i;
+  i.kind = kind;
+  i.at = at;
+  i.offset_ms = between(start, at);
+  return i;
+}
+
+void add_items(SessionView& v, const runner::SessionRecord& s, const SessionExtras* extras) {
+  std::vector<TimelineItem>& items = v.items;
+  items.push_back(item_at(Kind::start, s.started_at, s.started_at));
+  if (extras) {
+    for (const DraftMark& d : extras->drafts) {
+      TimelineItem i = item_at(Kind::draft, d.at, s.started_at);
+      i.n = d.n;
+      i.bytes = d.bytes;
+      items.push_back(i);
+    }
+    for (const RunMark& r : extras->runs) {
+      TimelineItem i = item_at(Kind::run, r.at, s.started_at);
+      i.run_kind = r.kind;
+      i.run_status = r.status;
+      i.verdict = r.verdict;
+      i.sample_passed = r.sample_passed;
+      i.sample_total = r.sample_total;
+      items.push_back(i);
+    }
+  }
+  for (const runner::TimelineEntry& e : s.timeline) {
+    TimelineItem i = item_at(Kind::submission, e.submitted_at, s.started_at);
+    i.n = e.n;
+    i.late = e.late;
+    i.verdict = e.verdict;
+    i.sample_passed = e.sample_passed;
+    i.sample_total = e.sample_total;
+    items.push_back(i);
+  }
+  for (const runner::SessionEvent& e : s.events) {
+    if (const auto* x = std::get_if<runner::TimeExtended>(&e.what)) {
+      TimelineItem i = item_at(Kind::extend, e.at, s.started_at);
+      i.by = e.by;
+      i.amount_ms = x->amount.count();
+      i.new_deadline = x->new_deadline;
+      items.push_back(i);
+      v.extended_ms = v.extended_ms.value_or(0) + x->amount.count();
+    } else if (const auto* note = std::get_if<runner::NoteAdded>(&e.what)) {
+      TimelineItem i = item_at(Kind::note, e.at, s.started_at);
+      i.by = e.by;
+      i.text = note->text;
+      items.push_back(i);
+    } else if (const auto* g = std::get_if<runner::Graded>(&e.what)) {
+      TimelineItem i = item_at(Kind::grade, e.at, s.started_at);
+      i.by = e.by;
+      i.n = g->submission.value_or(0);
+      i.chosen = g->chosen;
+      i.regrade = g->regrade;
+      i.verdict = g->verdict;
+      items.push_back(i);
+      v.graded = g->submission;
+      v.graded_known = true;
+      v.chosen = g->chosen;
+      v.graded_by = e.by;
+      v.warnings = g->warnings;
+    }
+  }
+  if (s.finished_at) {
+    TimelineItem i = item_at(Kind::finish, *s.finished_at, s.started_at);
+    i.by = s.finished_by;
+    items.push_back(i);
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const TimelineItem& a, const TimelineItem& b) { return a.at < b.at; });
+}
+
+std::vector<GroupRow> group_rows(const std::vector<runner::TestResult>& tests) {
+  std::vector<GroupRow> rows;
+  for (const runner::TestResult& t : tests) {
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const GroupRow& g) { return g.group == t.group; });
+    if (it == rows.end()) {
+      rows.push_back({t.group, 0, 0});
+      it = rows.end() - 1;
+    }
+    it->total += 1;
+    it->passed += t.verdict == Verdict::AC ? 1 : 0;
+  }
+  return rows;
 }
 
 SessionView session_view(const runner::SessionRecord& s) {
@@ -148,7 +243,15 @@ std::string format_timestamp(std::optional<Instant> when) {
   return buf;
 }
 
-Model build_model(const GradeResult& r) {
+const SourceVersion* Model::graded_source() const {
+  if (!extras || !session || !session->graded) return nullptr;
+  for (const SourceVersion& v : extras->submissions) {
+    if (v.n == *session->graded) return &v;
+  }
+  return nullptr;
+}
+
+Model build_model(const GradeResult& r, const SessionExtras* extras) {
   Model m;
   m.verdict = r.verdict;
   m.verdict_label = runner::verdict_label(r.verdict);
@@ -160,7 +263,8 @@ Model build_model(const GradeResult& r) {
   m.exercise_title = r.exercise.title;
   m.exercise_path = r.exercise.path;
   m.exercise_sha256 = r.exercise.sha256;
-  m.submission_path = r.submission.path;
+  // The file's name only: a report is handed to people who were not there, never a server's paths.
+  m.submission_path = std::filesystem::path(r.submission.path).filename().string();
   m.submission_sha256 = r.submission.sha256;
   m.submission_bytes = r.submission.bytes;
   m.compile_status = r.compile.status;
@@ -182,7 +286,12 @@ Model build_model(const GradeResult& r) {
   m.started_at = r.started_at;
   m.finished_at = r.finished_at;
   m.error = r.error.value_or("");
-  if (r.session) m.session = session_view(*r.session);
+  if (r.session) {
+    m.session = session_view(*r.session);
+    add_items(*m.session, *r.session, extras);
+  }
+  m.groups = group_rows(r.tests);
+  if (extras) m.extras = *extras;
   return m;
 }
 

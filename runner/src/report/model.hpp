@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "proctor/runner/result.hpp"
+#include "report/extras.hpp"
 
 namespace proctor::report {
 
@@ -16,6 +17,7 @@ using runner::Verdict;
 
 struct TestRow {
   std::string name, group, visibility, message, violation;
+  std::string description;  // the package's, when it gives one
   Verdict verdict = Verdict::skipped;
   std::optional<std::uint64_t> time_ms, wall_ms, memory_kb;
   std::optional<int> exit_code, signal;
@@ -39,6 +41,30 @@ struct TimelineRow {
   std::string sha256;
 };
 
+// A test group's subtotal (sample, secret, secret/<dir>): Codility's correctness / performance split
+// when a package groups its tests that way.
+struct GroupRow {
+  std::string group;
+  int passed = 0, total = 0;
+};
+
+// One line of the session's timeline, oldest first.
+struct TimelineItem {
+  enum class Kind { start, draft, run, submission, extend, note, grade, finish } kind = Kind::start;
+  Instant at{};
+  long long offset_ms = 0;  // since the start
+  std::string by;           // extend, note, grade
+  std::string text;         // note: its text; grade: the warnings joined
+  int n = 0;                // draft, submission, grade (0: no submission)
+  bool late = false, chosen = false, regrade = false;
+  std::optional<Verdict> verdict;
+  std::optional<int> sample_passed, sample_total;
+  std::optional<long long> amount_ms;   // extend
+  std::optional<Instant> new_deadline;  // extend
+  std::uint64_t bytes = 0;              // draft
+  std::string run_kind, run_status;     // run
+};
+
 struct SessionView {
   std::string id, candidate, finished_by;
   Instant started_at{}, deadline{};
@@ -50,6 +76,13 @@ struct SessionView {
   int on_time = 0, late = 0;
   std::optional<long long> first_pass_ms;  // first submission passing every sample
   std::optional<int> first_pass_n;
+  std::vector<TimelineItem> items;  // everything, drafts and runs included when known
+  std::optional<int> graded;        // the submission the result is for (latest grading); none: NS
+  bool graded_known = false;        // false: a result without gradings recorded
+  bool chosen = false;              // the interviewer picked it
+  std::string graded_by;
+  std::vector<std::string> warnings;     // about the choice
+  std::optional<long long> extended_ms;  // total extensions
 };
 
 struct Model {
@@ -71,9 +104,13 @@ struct Model {
   Instant started_at{}, finished_at{};
   std::string error;  // for JE: what failed in the judge
   std::optional<SessionView> session;
+  std::vector<GroupRow> groups;
+  std::optional<SessionExtras> extras;
+  // The graded source, when the extras hold it.
+  const SourceVersion* graded_source() const;
 };
 
-Model build_model(const runner::GradeResult& result);
+Model build_model(const runner::GradeResult& result, const SessionExtras* extras = nullptr);
 
 // Shared formatting, identical in every format.
 std::string verdict_text(Verdict verdict);                 // "AC"
@@ -81,7 +118,7 @@ std::string verdict_text(std::optional<Verdict> verdict);  // "" when not graded
 std::string compile_status_text(CompileStatus status);     // "OK"
 std::string format_ms(std::optional<std::uint64_t> ms);    // "999 ms", "12.3 s", "-"
 std::string format_kb(std::optional<std::uint64_t> kb);    // "812 KiB", "1.5 MiB", "-"
-std::string format_offset(std::optional<long long> ms);    // "+12:05"
+std::string format_offset(std::optional<long long> ms);    // "+12:05" (rounded down; status uses it too)
 std::string format_number(std::optional<double> v);        // 3, 2.5, "?"
 // "2025-03-01 09:30:00 UTC"; "" for no instant.
 std::string format_timestamp(std::optional<Instant> when);

@@ -21,8 +21,8 @@ Format format_from_extension(const std::string& file) {
   return Format::text;
 }
 
-std::string render(const runner::GradeResult& result, Format format) {
-  const Model model = build_model(result);
+std::string render(const runner::GradeResult& result, Format format, const SessionExtras* extras) {
+  const Model model = build_model(result, extras);
   switch (format) {
     case Format::text:
       return render_text(model);

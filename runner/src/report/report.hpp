@@ -17,7 +17,8 @@ std::optional<Format> format_from_string(const std::string& name);
 // From an output file's extension (.html/.htm, .md/.markdown, anything else text).
 Format format_from_extension(const std::string& file);
 
-std::string render(const runner::GradeResult& result, Format format);
+// `extras`: a session's sources, drafts and runs (session/report_extras.hpp); may be null.
+std::string render(const runner::GradeResult& result, Format format, const SessionExtras* extras = nullptr);
 
 std::string render_text(const Model& model);
 std::string render_markdown(const Model& model);

@@ -6,6 +6,7 @@
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
+#include "report/sections.hpp"
 
 namespace proctor::report {
 namespace {
@@ -37,6 +38,7 @@ void tests_section(std::ostringstream& out, const Model& m) {
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
     out << "  " << pad(clean_text(t.name), width) << pad(verdict_text(t.verdict), 9)
         << pad(format_ms(t.time_ms), 10) << pad(format_kb(t.memory_kb), 10) << clean_text(note) << "\n";
+    if (!t.description.empty()) out << "    " << clean_text(t.description) << "\n";
   }
 }
 
@@ -95,9 +97,14 @@ std::string render_text(const Model& m) {
     if (m.submission_bytes) out << " (" << *m.submission_bytes << " bytes)";
     out << "\n";
   }
+  grading_text(out, m);
+  groups_text(out, m);
   tests_section(out, m);
   compile_section(out, m);
+  source_text(out, m);
   if (m.session) session_section(out, *m.session);
+  timeline_text(out, m);
+  diffs_text(out, m);
   if (!m.limits.empty()) {
     out << "\nLimits:";
     for (const auto& [label, value] : m.limits) out << " " << label << " " << value << ";";

@@ -148,6 +148,7 @@ TestResult test_from(const json& t, const std::string& where) {
   r.signal = get_optional_int(t, where, "signal");
   r.violation = get_optional_string(t, where, "violation");
   r.message = get_string(t, where, "message");
+  r.description = get_optional_string(t, where, "description").value_or("");
   if (r.visibility == Visibility::sample) {
     r.diff = get_optional_string(t, where, "diff");
     r.input = get_optional_excerpt(t, where, "input");
@@ -257,6 +258,7 @@ json to_json(const TestResult& t) {
             {"signal", optional_int(t.signal)},
             {"violation", optional_text(t.violation)},
             {"message", text(t.message)}};
+  if (!t.description.empty()) j["description"] = text(t.description);
   // A secret test never carries its data, whatever the caller filled in.
   if (sample && t.diff) j["diff"] = text(*t.diff);
   if (sample && t.input) j["input"] = excerpt_json(*t.input);

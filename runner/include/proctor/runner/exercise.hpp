@@ -43,6 +43,9 @@ struct TestCase {
   std::filesystem::path input;
   std::filesystem::path answer;
   double points = 1.0;
+  // What the test checks, for the interviewer's report ("wrap-around at the end of the buffer"): the
+  // optional <name>.desc file beside the .in (Kattis's convention), one line, bounded.
+  std::string description;
 };
 
 // What a package says one submission must get, beyond its directory's name: DOMjudge's

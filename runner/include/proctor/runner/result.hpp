@@ -37,6 +37,7 @@ struct TestResult {
   std::optional<int> exit_code, signal;
   std::optional<std::string> violation;
   std::string message;
+  std::string description;          // the package's description of the test; empty: none
   std::optional<std::string> diff;  // samples only: a secret test never carries its data
   // Samples only, and only for a sample that ran and failed (any verdict but AC): what the candidate
   // needs to see why. The sample's first lines, and the start of the program's stdout and stderr.
