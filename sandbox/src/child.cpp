@@ -127,22 +127,25 @@ bool allow_own_proc(int ruleset) {
   return rc == 0;
 }
 
-void hand_over_listener(int listener) {
-  ChildMessage msg{'N', 0, 0};
+// Sends `fd` (or, when it is negative, only `error`) to the supervisor under `kind`, and closes it.
+void hand_over(char kind, int fd, int error) {
+  ChildMessage msg{kind, 0, error};
   iovec iov{&msg, sizeof msg};
   alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
   msghdr hdr{};
   hdr.msg_iov = &iov;
   hdr.msg_iovlen = 1;
-  hdr.msg_control = control;
-  hdr.msg_controllen = sizeof control;
-  cmsghdr* cmsg = CMSG_FIRSTHDR(&hdr);
-  cmsg->cmsg_level = SOL_SOCKET;
-  cmsg->cmsg_type = SCM_RIGHTS;
-  cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-  memcpy(CMSG_DATA(cmsg), &listener, sizeof(int));
+  if (fd >= 0) {
+    hdr.msg_control = control;
+    hdr.msg_controllen = sizeof control;
+    cmsghdr* cmsg = CMSG_FIRSTHDR(&hdr);
+    cmsg->cmsg_level = SOL_SOCKET;
+    cmsg->cmsg_type = SCM_RIGHTS;
+    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+  }
   if (sendmsg(kReportFd, &hdr, MSG_NOSIGNAL) != sizeof msg) fail(ChildStage::handoff);
-  close(listener);
+  if (fd >= 0) close(fd);
 }
 
 }  // namespace
@@ -206,6 +209,11 @@ void run_child(const ChildPlan& plan) {
     if (syscall(SYS_landlock_restrict_self, kLandlockFd, 0) != 0) fail(ChildStage::landlock);
     close(kLandlockFd);
   }
+  if (plan.cost_counter) {
+    // Counts from exec on (enable_on_exec); the program never holds it: only the supervisor does.
+    const long counter = syscall(SYS_perf_event_open, plan.cost_counter, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+    hand_over('C', static_cast<int>(counter), counter < 0 ? errno : 0);
+  }
   if (plan.seccomp) {
     // The filter allows signals to this process only: write its pid where the parent left a placeholder.
     const auto self = static_cast<std::uint32_t>(syscall(SYS_getpid));
@@ -214,7 +222,7 @@ void run_child(const ChildPlan& plan) {
     }
     long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, plan.seccomp);
     if (listener < 0) fail(ChildStage::seccomp);
-    hand_over_listener(static_cast<int>(listener));
+    hand_over('N', static_cast<int>(listener), 0);
   }
   syscall(SYS_execveat, kExecFd, kExecEmptyPath, plan.argv, plan.envp, AT_EMPTY_PATH);
   fail(ChildStage::exec);

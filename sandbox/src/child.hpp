@@ -2,6 +2,7 @@
 // Everything the child does between fork and exec, prepared by the parent as plain data. The child
 // side uses only raw syscalls (async-signal-safe): no allocation, no locks, no C++ library calls.
 #include <linux/filter.h>
+#include <linux/perf_event.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 
@@ -28,8 +29,9 @@ enum class ChildStage : int {
 
 const char* to_string(ChildStage stage);
 
-// Sent from the child over the report socket: a failure (kind 'E') or, with SCM_RIGHTS, the seccomp
-// listener (kind 'N').
+// Sent from the child over the report socket: a failure (kind 'E'), with SCM_RIGHTS the seccomp
+// listener (kind 'N'), or the cost counter (kind 'C': with the descriptor, or with `error` set when
+// perf_event_open failed, which is not fatal: the supervisor falls back to CPU time).
 struct ChildMessage {
   char kind;
   int stage;
@@ -69,6 +71,7 @@ struct ChildPlan {
   int unshare_flags = 0;      // namespaces the child creates; 0: none
   const char* uid_map = nullptr;  // for a user namespace, e.g. "1000 1000 1\n"
   const char* gid_map = nullptr;
+  const perf_event_attr* cost_counter = nullptr;  // opened on itself before the filter; nullptr: none
 };
 
 [[noreturn]] void run_child(const ChildPlan& plan);

@@ -22,6 +22,7 @@
 #include "cgroup.hpp"
 #include "child.hpp"
 #include "clone_launch.hpp"
+#include "cost_counter.hpp"
 #include "empty_root.hpp"
 #include "landlock.hpp"
 #include "landlock_cache.hpp"
@@ -60,6 +61,10 @@ std::uint64_t size_of(int fd) {
   return fstat(fd, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
 }
 
+std::uint64_t tv_us(const timeval& tv) {
+  return static_cast<std::uint64_t>(tv.tv_sec) * 1'000'000 + static_cast<std::uint64_t>(tv.tv_usec);
+}
+
 std::uint64_t tv_ms(const timeval& tv) {
   return static_cast<std::uint64_t>(tv.tv_sec) * 1000 + static_cast<std::uint64_t>(tv.tv_usec) / 1000;
 }
@@ -74,6 +79,8 @@ std::uint64_t process_cpu_ns(clockid_t clock) {
 // has exec'd or exited, so everything it sent is already queued: read without waiting.
 struct Handoff {
   ScopedFd listener;
+  ScopedFd counter;
+  int counter_error = 0;  // errno of the child's perf_event_open, when it failed
   std::optional<ChildMessage> failure;
 };
 
@@ -91,12 +98,14 @@ Handoff receive_handoff(int socket) {
     ssize_t n = recvmsg(socket, &hdr, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return h;
-    if (msg.kind == 'N') {
+    if (msg.kind == 'N' || msg.kind == 'C') {
       cmsghdr* cmsg = CMSG_FIRSTHDR(&hdr);
       if (cmsg && cmsg->cmsg_type == SCM_RIGHTS) {
         int fd;
         std::memcpy(&fd, CMSG_DATA(cmsg), sizeof fd);
-        h.listener.reset(fd);
+        (msg.kind == 'N' ? h.listener : h.counter).reset(fd);
+      } else if (msg.kind == 'C') {
+        h.counter_error = msg.error;
       }
     } else if (msg.kind == 'E') {
       h.failure = msg;
@@ -138,6 +147,10 @@ struct Sandbox::Impl {
     caps.mount_namespace = fresh_namespaces_available(caps.root);
     // Without root that one probe creates a user namespace first (it owns the others): no second fork.
     caps.user_namespaces = caps.root || caps.mount_namespace;
+    // Probed once (a few microseconds): a machine without the counter should not pay a failing
+    // perf_event_open in every child.
+    caps.instructions_why_not = probe_cost_counter(CostMeasure::instructions);
+    caps.task_clock_why_not = probe_cost_counter(CostMeasure::task_clock);
   }
 
   // Made on the first program run, then shared by all (joining costs a few setns calls).
@@ -325,6 +338,17 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     report.layers.namespaces = ns.names;
   }
 
+  // The cost counter, where asked for and this machine has it (program profile only: the others may
+  // call prctl, which could switch a counter off).
+  const bool want_cost = policy.cost != CostMeasure::none && program;
+  std::string cost_fallback;
+  perf_event_attr counter_attr = cost_counter_attr(policy.cost);
+  if (want_cost) {
+    cost_fallback =
+        policy.cost == CostMeasure::instructions ? caps.instructions_why_not : caps.task_clock_why_not;
+    if (cost_fallback.empty()) plan.cost_counter = &counter_attr;
+  }
+
   const auto started = std::chrono::steady_clock::now();
   const pid_t pid = launch_child(plan);
   if (pid < 0) return judge_error(std::string("clone failed: ") + std::strerror(errno));
@@ -417,6 +441,26 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   report.violation = facts.violation;
   report.stdout_bytes = facts.stdout_bytes;
   report.stderr_bytes = facts.stderr_bytes;
+  if (want_cost) {
+    Cost cost;
+    std::optional<std::uint64_t> counted;
+    if (handoff.counter) {
+      counted = read_cost_counter(handoff.counter.get(), cost_fallback);
+    } else if (plan.cost_counter && !handoff.failure) {
+      cost_fallback = handoff.counter_error ? describe_counter_error(handoff.counter_error)
+                                            : "the run's counter never reached the supervisor";
+    }
+    if (counted) {
+      cost.unit =
+          policy.cost == CostMeasure::instructions ? Cost::Unit::instructions : Cost::Unit::task_clock_ns;
+      cost.value = *counted;
+    } else {
+      cost.unit = Cost::Unit::cpu_time_us;
+      cost.value = tv_us(sup.usage.ru_utime) + tv_us(sup.usage.ru_stime);
+      cost.fallback_reason = cost_fallback;
+    }
+    report.cost = cost;
+  }
   return report;
 }
 

@@ -48,6 +48,24 @@ nlohmann::json to_json(const Layers& layers) {
           {"insecure", layers.insecure}};
 }
 
+const char* to_string(Cost::Unit unit) {
+  switch (unit) {
+    case Cost::Unit::instructions:
+      return "instructions";
+    case Cost::Unit::task_clock_ns:
+      return "task-clock-ns";
+    case Cost::Unit::cpu_time_us:
+      return "cpu-time-us";
+  }
+  return "?";
+}
+
+nlohmann::json to_json(const Cost& cost) {
+  nlohmann::json j = {{"unit", to_string(cost.unit)}, {"value", cost.value}};
+  if (!cost.fallback_reason.empty()) j["fallback_reason"] = cost.fallback_reason;
+  return j;
+}
+
 nlohmann::json to_json(const RunReport& r) {
   auto opt = [](const auto& v) -> nlohmann::json { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   nlohmann::json j = {{"status", to_string(r.status)},
@@ -62,6 +80,7 @@ nlohmann::json to_json(const RunReport& r) {
                       {"stderr_bytes", r.stderr_bytes},
                       {"layers", to_json(r.layers)}};
   if (!r.error.empty()) j["error"] = r.error;
+  if (r.cost) j["cost"] = to_json(*r.cost);
   return j;
 }
 

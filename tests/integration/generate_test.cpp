@@ -2,6 +2,7 @@
 // another copy, byte for byte), answers from the reference, and `validate` noticing stale data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -138,6 +139,50 @@ TEST_F(Generate, ABrokenGeneratorChangesNothing) {
   r = generate(dir);
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("generator \"gen.py\" is not supported"), std::string::npos) << r.output;
+}
+
+TEST_F(Generate, ScalingFamilyInputsWithoutAnswersAndChecked) {
+  const fs::path dir = make("gen-scaling");
+  write_text(dir / "generators/generators.yaml",
+             std::string(kManifest) + "scaling:\n  generate: gen.c {seed} {n}\n  sizes: [10, 20, 40]\n");
+  auto r = generate(dir);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto files = data_files(dir);
+  for (const char* n : {"10", "20", "40"}) {
+    const std::string in = std::string("data/scaling/") + n + ".in";
+    ASSERT_TRUE(files.count(in)) << r.output;
+    EXPECT_EQ(files.at(in).substr(0, files.at(in).find('\n')), n);  // the generator got {n}
+    EXPECT_FALSE(files.count(std::string("data/scaling/") + n + ".ans"));
+    EXPECT_NE(files.at("checksums").find(in), std::string::npos);
+  }
+  EXPECT_EQ(validate(dir).exit_code, 0);
+  write_text(dir / "data/scaling/20.in", "20\n1\n");
+  auto stale = validate(dir);
+  EXPECT_EQ(stale.exit_code, 1) << stale.output;
+  EXPECT_NE(stale.output.find("data/scaling/20.in: stale"), std::string::npos) << stale.output;
+}
+
+TEST_F(Generate, BadScalingFamiliesAreOneLineErrors) {
+  const fs::path dir = make("gen-scaling-bad");
+  const std::pair<const char*, const char*> cases[] = {
+      {"scaling:\n  generate: gen.c 1 5\n  sizes: [1, 2, 3]\n",
+       "scaling.generate must be a generator command containing {n}"},
+      {"scaling:\n  generate: gen.c 1 {n}\n  sizes: [1, 2]\n", "scaling.sizes must list 3 to 12 sizes"},
+      {"scaling:\n  generate: gen.c 1 {n}\n  sizes: [1, 4, 3]\n",
+       "scaling.sizes must grow strictly (3 after 4)"},
+      {"scaling:\n  generate: gen.c 1 {n}\n  sizes: [1, 2, x]\n",
+       "every scaling size must be a whole number"},
+      {"scaling:\n  generate: gen.c 1 {n}\n  sizes: [1, 2, 3]\n  repeat: 0\n",
+       "scaling.repeat must be a whole number from 1 to 15"},
+      {"scaling:\n  generate: gen.c 1 {n}\n  sizes: [1, 2, 3]\n  step: 2\n", "scaling.step is unknown"},
+  };
+  for (const auto& [manifest, message] : cases) {
+    write_text(dir / "generators/generators.yaml", manifest);
+    auto r = generate(dir);
+    EXPECT_EQ(r.exit_code, 2) << manifest << r.output;
+    EXPECT_NE(r.output.find("generators.yaml: " + std::string(message)), std::string::npos) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+  }
 }
 
 }  // namespace

@@ -133,3 +133,89 @@ TEST(SandboxWithoutLandlock, FallsBackOrRefusesAndSaysSo) {
   EXPECT_EQ(insecure_code, 0);
   EXPECT_EQ(insecure["layers"]["insecure"], true);
 }
+
+// The cost counter (Policy::cost): opened by the child on itself, enabled at exec, read by the supervisor.
+namespace {
+const char* kSpinInThread = R"(
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+static double cpu(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+static void* spin(void* arg) { (void)arg; volatile unsigned long x = 0; while (cpu() < 0.3) x++; return NULL; }
+int main(void) { pthread_t t; pthread_create(&t, NULL, spin, NULL); pthread_join(t, NULL); puts("done"); return 0; })";
+}  // namespace
+
+TEST_F(SandboxTest, TaskClockCostCountsTheThreadsTheProgramStarts) {
+  if (!sandbox_->capabilities().task_clock_why_not.empty()) {
+    GTEST_SKIP() << "no task-clock counter here: " << sandbox_->capabilities().task_clock_why_not;
+  }
+  auto bin = compile_c(dir_.path(), "spin_thread", kSpinInThread);
+  Policy p;
+  p.argv = {bin.string()};
+  p.limits = make_limits(3000);
+  p.limits.threads = 1;
+  p.cost = CostMeasure::task_clock;
+  RunReport r = sandbox_->run(p);
+  std::printf("%s\n", to_json(r).dump().c_str());
+  ASSERT_EQ(r.status, Status::ok) << r.error;
+  ASSERT_TRUE(r.cost);
+  EXPECT_EQ(r.cost->unit, Cost::Unit::task_clock_ns) << r.cost->fallback_reason;
+  EXPECT_TRUE(r.cost->fallback_reason.empty());
+  // The main thread only waits: without inherit the counter would see a few milliseconds, not the
+  // spinning thread's 300.
+  EXPECT_GE(r.cost->value, 250'000'000u);
+  EXPECT_LE(r.cost->value / 1'000'000, r.cpu_ms + 20);
+}
+
+TEST_F(SandboxTest, InstructionCostOrTheNamedFallbackToCpuTime) {
+  auto bin = compile_c(dir_.path(), "loop", R"(
+int main(void) { for (unsigned long i = 0; i < 50000000UL; i++) __asm__ volatile(""); return 0; })");
+  Policy p;
+  p.argv = {bin.string()};
+  p.limits = make_limits(3000);
+  p.cost = CostMeasure::instructions;
+  RunReport r = sandbox_->run(p);
+  std::printf("%s\n", to_json(r).dump().c_str());
+  ASSERT_EQ(r.status, Status::ok) << r.error;
+  ASSERT_TRUE(r.cost);
+  const std::string& why_not = sandbox_->capabilities().instructions_why_not;
+  if (why_not.empty()) {
+    EXPECT_EQ(r.cost->unit, Cost::Unit::instructions);
+    // 5e7 iterations of an increment, compare and branch: at least three instructions each, and the
+    // start-up of a static binary adds well under a million.
+    EXPECT_GE(r.cost->value, 150'000'000u);
+    EXPECT_LE(r.cost->value, 400'000'000u);
+  } else {
+    // This machine (a VM without a PMU, or perf_event_paranoid=3) cannot count instructions: the cost
+    // is CPU time, and the result says why.
+    EXPECT_EQ(r.cost->unit, Cost::Unit::cpu_time_us);
+    EXPECT_EQ(r.cost->fallback_reason, why_not);
+    EXPECT_NE(why_not.find("perf_event_open"), std::string::npos);
+    EXPECT_GE(r.cost->value, 1000u);
+    EXPECT_LE(r.cost->value / 1000, r.cpu_ms + 2);
+  }
+  EXPECT_EQ(to_json(r)["cost"]["unit"], to_string(r.cost->unit));
+}
+
+TEST_F(SandboxTest, ProgramNeverHoldsTheCostCounter) {
+  auto bin = compile_c(dir_.path(), "fds_cost", R"(
+#include <fcntl.h>
+#include <stdio.h>
+int main(void) { int n = 0; for (int fd = 0; fd < 1024; fd++) if (fcntl(fd, F_GETFD) != -1) n++;
+  printf("%d\n", n); return 0; })");
+  Policy p;
+  p.argv = {bin.string()};
+  p.cost = CostMeasure::task_clock;
+  p.stdout_path = dir_.path() / "fds_cost.out";
+  RunReport r = sandbox_->run(p);
+  ASSERT_EQ(r.status, Status::ok) << r.error;
+  EXPECT_EQ(out("fds_cost"), "3\n");
+  ASSERT_TRUE(r.cost);
+}
+
+TEST_F(SandboxTest, NoCostUnlessAskedFor) {
+  RunReport r = run("plain", "int main(void){ return 0; }");
+  ASSERT_EQ(r.status, Status::ok) << r.error;
+  EXPECT_FALSE(r.cost);
+  EXPECT_FALSE(to_json(r).contains("cost"));
+}

@@ -205,6 +205,8 @@ class InterviewerDashboard(unittest.TestCase):
         self.wait(iv, EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "Log level summary"), timeout=20)
         report_text = iv.find_element(By.TAG_NAME, "body").text
         self.assertIn("Grace <i>H.</i>", report_text)
+        self.assertIn('"TRACE", "DEBUG", "INFO"', report_text)  # the graded code (#1, the reference)
+        self.assertIn("Asked about the wrap-around case", report_text)  # the note, for the debrief
         iv.switch_to.default_content()
         self.wait(iv, EC.presence_of_element_located((By.CSS_SELECTOR, "#report-playback .pb-code .line")), timeout=20)
         self.shot(iv, "interviewer-report.png")

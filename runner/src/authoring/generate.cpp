@@ -10,6 +10,13 @@
 //         small:                             # a nested map is a test group, data/secret/small/
 //           data: {"01": gen.c {seed:2} 10}
 //
+//   scaling:                               # optional: a scaling family (complexity evidence)
+//     generate: gen.c {seed} {n} 5          # {n} becomes each size
+//     sizes: [1000, 2000, 4000, 8000, 16000]
+//     repeat: 3                             # optional: runs per size, the median is kept
+//
+// A scaling family's inputs go to data/scaling/<n>.in, without answers: only their cost is measured.
+//
 // `{seed}` and `{seed:N}` become a number derived from the command's text (SHA-256), `{name}` the case
 // name, so a case's input depends on nothing but the manifest and the generator's source. Generators
 // are C or C++ files, compiled and run in the sandbox's checker profile; their stdout is the input.
@@ -24,6 +31,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -45,7 +53,8 @@ namespace {
 
 struct Case {
   std::string input;    // "data/secret/09.in", relative to the package
-  std::string command;  // as written
+  std::string command;  // as written ({n} already replaced in a scaling case)
+  bool answer = true;   // a scaling input has no answer
 };
 
 bool valid_name(const std::string& name) {
@@ -100,6 +109,7 @@ struct Manifest {
   fs::path file;
   std::string solution;  // relative to the package, empty: the default reference
   std::vector<Case> cases;
+  std::optional<ScalingFamily> scaling;
   std::set<std::string> programs;  // relative to generators/
 };
 
@@ -113,6 +123,54 @@ std::vector<std::string> words(const std::string& command) {
 // generators/<program>, or /<path> from the package root, as BAPCtools writes it.
 std::string program_path(const std::string& program) {
   return program[0] == '/' ? program.substr(1) : "generators/" + program;
+}
+
+std::uint64_t positive_number(const fs::path& file, const YAML::Node& node, const std::string& what,
+                              std::uint64_t max) {
+  const std::string text = node.IsScalar() ? node.Scalar() : "";
+  std::uint64_t value = 0;
+  const bool digits = !text.empty() && text.size() <= 12 &&
+                      std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (digits) value = std::stoull(text);
+  if (!digits || value == 0 || value > max) {
+    throw UserError(file, what + " must be a whole number from 1 to " + std::to_string(max) + ", not \"" +
+                              text::valid_utf8(text) + "\"");
+  }
+  return value;
+}
+
+void read_scaling(Manifest& m, const fs::path& root, const YAML::Node& node) {
+  if (!node.IsMap()) throw UserError(m.file, "scaling must be a mapping with generate and sizes");
+  for (const auto& item : node) {
+    const std::string key = item.first.Scalar();
+    if (key != "generate" && key != "sizes" && key != "repeat")
+      throw UserError(m.file, "scaling." + text::valid_utf8(key) + " is unknown (generate, sizes, repeat)");
+  }
+  const YAML::Node generate = node["generate"], sizes = node["sizes"];
+  if (!generate || !generate.IsScalar() || generate.Scalar().find("{n}") == std::string::npos)
+    throw UserError(m.file, "scaling.generate must be a generator command containing {n}");
+  if (!sizes || !sizes.IsSequence() || sizes.size() < kMinScalingSizes || sizes.size() > kMaxScalingSizes) {
+    throw UserError(m.file, "scaling.sizes must list " + std::to_string(kMinScalingSizes) + " to " +
+                                std::to_string(kMaxScalingSizes) + " sizes");
+  }
+  ScalingFamily family;
+  family.command = generate.Scalar();
+  if (node["repeat"])
+    family.repeat = static_cast<unsigned>(positive_number(m.file, node["repeat"], "scaling.repeat", 15));
+  for (const YAML::Node& size : sizes) {
+    const std::uint64_t n = positive_number(m.file, size, "every scaling size", 1'000'000'000'000ULL);
+    if (!family.sizes.empty() && n <= family.sizes.back())
+      throw UserError(m.file, "scaling.sizes must grow strictly (" + std::to_string(n) + " after " +
+                                  std::to_string(family.sizes.back()) + ")");
+    family.sizes.push_back(n);
+    family.inputs.push_back(root / scaling_input(n));
+    std::string command = family.command;
+    for (std::size_t at; (at = command.find("{n}")) != std::string::npos;)
+      command.replace(at, 3, std::to_string(n));
+    m.cases.push_back({scaling_input(n), command, false});
+  }
+  family.reference = m.solution.empty() ? fs::path() : root / m.solution;
+  m.scaling = std::move(family);
 }
 
 Manifest read_manifest(const fs::path& root) {
@@ -132,13 +190,16 @@ Manifest read_manifest(const fs::path& root) {
     m.solution = s.empty() || s[0] != '/' ? s : s.substr(1);
   }
   const YAML::Node data = doc["data"];
-  if (!data || !data.IsMap()) throw UserError(m.file, "\"data\" must map sample/secret to their cases");
-  for (const auto& top : data) {
-    const std::string name = top.first.Scalar();
-    if (name != "sample" && name != "secret")
-      throw UserError(m.file, "data/" + text::valid_utf8(name) + ": only sample and secret are generated");
-    collect(m.file, top.second, "data/" + name, m.cases);
-  }
+  if ((data || !doc["scaling"]) && (!data || !data.IsMap()))
+    throw UserError(m.file, "\"data\" must map sample/secret to their cases");
+  if (data)
+    for (const auto& top : data) {
+      const std::string name = top.first.Scalar();
+      if (name != "sample" && name != "secret")
+        throw UserError(m.file, "data/" + text::valid_utf8(name) + ": only sample and secret are generated");
+      collect(m.file, top.second, "data/" + name, m.cases);
+    }
+  if (const YAML::Node scaling = doc["scaling"]) read_scaling(m, root, scaling);
   std::set<std::string> seen;
   for (const Case& c : m.cases) {
     if (!seen.insert(c.input).second) throw UserError(m.file, c.input + ": generated twice");
@@ -192,8 +253,8 @@ std::string ans_of(const std::string& input) {
 std::string checksum_list(const fs::path& root, const Manifest& m) {
   std::string out = "# inputs " + inputs_digest(root, m) + "\n";
   for (const Case& c : m.cases) {
-    for (const std::string& rel : {c.input, ans_of(c.input)})
-      out += runner::file_sha256(root / rel) + "  " + rel + "\n";
+    out += runner::file_sha256(root / c.input) + "  " + c.input + "\n";
+    if (c.answer) out += runner::file_sha256(root / ans_of(c.input)) + "  " + ans_of(c.input) + "\n";
   }
   return out;
 }
@@ -224,6 +285,16 @@ void run_generator(sandbox::Sandbox& sandbox, const fs::path& binary, const std:
 }
 
 }  // namespace
+
+std::string scaling_input(std::uint64_t n) {
+  return "data/scaling/" + std::to_string(n) + ".in";
+}
+
+std::optional<ScalingFamily> read_scaling_family(const fs::path& root) {
+  std::error_code ec;
+  if (!fs::is_regular_file(root / kGeneratorsManifest, ec)) return std::nullopt;
+  return read_manifest(root).scaling;
+}
 
 std::vector<std::string> stale_data(const fs::path& root) {
   const fs::path list = root / kChecksumList;

@@ -24,6 +24,7 @@ struct RunOptions {
   unsigned threads = 0;
   unsigned processes = 64;
   std::string stdin_path, stdout_path, stderr_path, json_path, work_dir, namespaces = "auto";
+  std::string cost = "none";
   std::vector<std::string> readable;
   bool insecure = false;
   std::vector<std::string> command;
@@ -43,6 +44,11 @@ void print_text(const sandbox::RunReport& r) {
             << l.cgroup << ", memory " << l.memory_limit << ", processes " << l.process_limit << ", namespaces "
             << (l.namespaces.empty() ? std::string("none") : nlohmann::json(l.namespaces).dump())
             << (l.privileges_dropped ? ", own unprivileged uid" : "") << (l.insecure ? ", INSECURE" : "") << "\n";
+  if (r.cost) {
+    std::cerr << "cost " << r.cost->value << " " << sandbox::to_string(r.cost->unit);
+    if (!r.cost->fallback_reason.empty()) std::cerr << " (" << r.cost->fallback_reason << ")";
+    std::cerr << "\n";
+  }
   if (!r.error.empty()) std::cerr << "judge error: " << r.error << "\n";
 }
 
@@ -67,6 +73,13 @@ int run(const RunOptions& o) {
   policy.namespaces = o.namespaces == "on"    ? sandbox::Namespaces::on
                       : o.namespaces == "off" ? sandbox::Namespaces::off
                                               : sandbox::Namespaces::automatic;
+  if (o.cost == "instructions") {
+    policy.cost = sandbox::CostMeasure::instructions;
+  } else if (o.cost == "task-clock") {
+    policy.cost = sandbox::CostMeasure::task_clock;
+  } else if (o.cost != "none") {
+    throw runner::UserError("unknown cost '" + o.cost + "' (none, instructions or task-clock)");
+  }
   if (!o.stdin_path.empty() && access(o.stdin_path.c_str(), R_OK) != 0) {
     throw runner::UserError(o.stdin_path, "cannot read the standard input file");
   }
@@ -102,6 +115,8 @@ void add_run_command(CLI::App& app, Action& action) {
   cmd->add_option("--work-dir", o->work_dir, "working (and, for compile/checker, writable) directory");
   cmd->add_option("--read", o->readable, "extra read-only path (repeatable)");
   cmd->add_option("--namespaces", o->namespaces, "auto | on | off")->capture_default_str();
+  cmd->add_option("--cost", o->cost, "none | instructions (else CPU time) | task-clock; program profile only")
+      ->capture_default_str();
   cmd->add_option("--json", o->json_path, "also write the run report as JSON to this file");
   cmd->add_flag("--insecure", o->insecure, "run even if the file system cannot be confined (recorded)");
   cmd->add_option("command", o->command, "command and arguments, after --")->required();

@@ -134,7 +134,8 @@ void ProgramRun::remove_outputs() const {
   fs::remove(stderr_path, ec);
 }
 
-ProgramRun run_program(const TestContext& c, const fs::path& input, const std::string& stem) {
+ProgramRun run_program(const TestContext& c, const fs::path& input, const std::string& stem,
+                       sandbox::CostMeasure cost) {
   const ExerciseLimits& limits = c.exercise->limits;
   sandbox::Policy policy;
   policy.profile = sandbox::Profile::program;
@@ -146,6 +147,7 @@ ProgramRun run_program(const TestContext& c, const fs::path& input, const std::s
   policy.stdin_path = input;
   policy.stdout_path = c.scratch / (stem + ".out");
   policy.stderr_path = c.scratch / (stem + ".err");
+  policy.cost = cost;
   ProgramRun run;
   run.stdout_path = policy.stdout_path;
   run.stderr_path = policy.stderr_path;

@@ -4,6 +4,7 @@
 
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/result.hpp"
+#include "proctor/sandbox/policy.hpp"
 #include "proctor/sandbox/run_report.hpp"
 
 namespace proctor::sandbox {
@@ -32,8 +33,9 @@ struct ProgramRun {
   std::filesystem::path stdout_path, stderr_path;
   void remove_outputs() const;
 };
+// `cost`: also measure the run's cost (complexity evidence).
 ProgramRun run_program(const TestContext& context, const std::filesystem::path& input,
-                       const std::string& stem);
+                       const std::string& stem, sandbox::CostMeasure cost = sandbox::CostMeasure::none);
 
 Verdict verdict_of(sandbox::Status status);
 

@@ -66,6 +66,7 @@ void Finisher::sweep() {
   std::error_code ec;
   for (const auto& entry : stdfs::directory_iterator(ctx_.config.sessions_root, ec)) {
     std::string id = entry.path().filename().string();
+    if (finished_.count(id)) continue;
     if (!session::valid_id(id) || !stdfs::is_regular_file(entry.path() / "session.json", ec)) continue;
     session::Session s;
     try {
@@ -73,6 +74,7 @@ void Finisher::sweep() {
     } catch (const std::exception&) {
       continue;  // `proctor session list` names broken sessions; nothing to grade here
     }
+    if (s.finished) finished_.insert(id);
     if (session::state_name(s, at) != "expired") continue;
     {
       std::lock_guard lock(mutex_);

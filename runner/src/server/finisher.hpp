@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -35,6 +36,9 @@ class Finisher {
   // A session whose finish failed (say, a tampered package) is tried again only after a while, so one
   // broken session does not fill the log every second.
   std::map<std::string, std::chrono::steady_clock::time_point> retry_after_;
+  // Sessions seen finished: a finish is final (a re-grade keeps it finished), so their session.json is
+  // not read again every second. Touched by the sweeping thread only.
+  std::set<std::string> finished_;
   std::thread thread_;
 };
 

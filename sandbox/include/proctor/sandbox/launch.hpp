@@ -15,6 +15,9 @@ struct Capabilities {
   bool mount_namespace = false;
   std::string cgroup = "none";  // "v2", "v1" or "none" usable by this process
   bool root = false;
+  // Empty when this machine can count the cost measure; otherwise why not (perf_event_open's error).
+  std::string instructions_why_not;
+  std::string task_clock_why_not;
 };
 
 // A Sandbox caches what is costly and independent of one run (seccomp BPF per profile, probes,

@@ -54,6 +54,16 @@ constexpr std::uint64_t default_wall_ms(std::uint64_t cpu_ms) { return 3 * cpu_m
 
 inline std::uint64_t Limits::effective_wall_ms() const { return wall_ms ? *wall_ms : default_wall_ms(cpu_ms); }
 
+// An optional cost of the run, for comparing runs of one program on inputs of growing size (complexity
+// evidence). Counters are opened by the child before its filter, enabled at exec, follow its threads,
+// and are read by the supervisor only: the program never holds them and may not call perf_event_open
+// or prctl (which could switch them off). Program profile only; other profiles ignore it.
+enum class CostMeasure {
+  none,
+  instructions,  // user-space instructions retired (hardware PMU); CPU time where the machine has none
+  task_clock,    // the kernel's per-task CPU clock through the same counter path (every Linux has it)
+};
+
 struct Policy {
   Profile profile = Profile::program;
   std::vector<std::string> argv;  // argv[0] is the executable (absolute, or found in the fixed PATH)
@@ -79,6 +89,7 @@ struct Policy {
   std::vector<std::pair<std::string, std::string>> env;
 
   Namespaces namespaces = Namespaces::automatic;
+  CostMeasure cost = CostMeasure::none;
   // Run even when neither Landlock nor a mount namespace can confine the file system (recorded).
   bool insecure = false;
 };

@@ -32,6 +32,22 @@ struct Layers {
   bool insecure = false;                 // ran although the file system could not be confined
 };
 
+// The cost asked for with Policy::cost, and which measure really gave it.
+struct Cost {
+  enum class Unit {
+    instructions,   // user-space instructions retired by the program and its threads
+    task_clock_ns,  // CPU nanoseconds counted by the kernel's per-task clock (user + system)
+    cpu_time_us,    // user + system CPU microseconds from wait4 (the fallback)
+  };
+  Unit unit = Unit::cpu_time_us;
+  std::uint64_t value = 0;
+  // Why the measure asked for was not used (empty when it was), e.g. "perf_event_open: No such file
+  // or directory (this machine has no hardware PMU)".
+  std::string fallback_reason;
+};
+
+const char* to_string(Cost::Unit unit);  // "instructions", "task-clock-ns", "cpu-time-us"
+
 struct RunReport {
   Status status = Status::je;
   std::uint64_t cpu_ms = 0;      // user + system, all threads and waited-for children
@@ -45,9 +61,11 @@ struct RunReport {
   std::uint64_t stderr_bytes = 0;
   std::string error;  // for JE: what failed in the judge
   Layers layers;
+  std::optional<Cost> cost;  // only when Policy::cost asked for one
 };
 
 nlohmann::json to_json(const Layers& layers);
+nlohmann::json to_json(const Cost& cost);
 nlohmann::json to_json(const RunReport& report);
 
 }  // namespace proctor::sandbox
