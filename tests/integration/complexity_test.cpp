@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <ostream>
 
 #include "c_program.hpp"
 #include "complexity/scaling_run.hpp"
@@ -31,6 +32,12 @@ struct Family {
   const char* too_slow;  // under submissions/
   const char* accepted;  // another accepted solution than the reference
 };
+
+// How gtest shows a parameter (ctest's test list, failure messages): the exercise's name, not the
+// struct's bytes.
+void PrintTo(const Family& f, std::ostream* os) {
+  *os << f.exercise;
+}
 
 const Family kFamilies[] = {
     {"log-levels", "time_limit_exceeded/linear_lookup.c", "accepted/sort.c"},
@@ -83,7 +90,7 @@ class Complexity : public ::testing::TestWithParam<Family> {
     EXPECT_TRUE(e) << GetParam().exercise << " declares no scaling family";
     if (!e) return {};
     std::printf("%s %s: %s\n", GetParam().exercise, label.c_str(), to_json(*e).dump().c_str());
-    EXPECT_EQ(e->error, "");
+    EXPECT_EQ(e->status, SignalStatus::ran) << e->note;
     return *e;
   }
 
@@ -161,6 +168,28 @@ TEST_P(Complexity, EvidenceSurvivesTheResultDocument) {
   EXPECT_EQ(e->repeat, 1u);
   const ComplexityEvidence back = complexity_from_json(to_json(*e), "signals.complexity");
   EXPECT_EQ(to_json(back), to_json(*e));
+}
+
+// The pass's time budget: once spent, no run starts; every size not reached says why, on both curves.
+TEST_P(Complexity, ASpentBudgetStartsNoFurtherRun) {
+  const fs::path slow = compile(GetParam().too_slow, build_.path() / "slow");
+  ComplexityOptions options;
+  options.budget_ms = 0;  // spent as soon as the reference is compiled
+  TempDirectory scratch;
+  auto e = measure_complexity(*sandbox_, exercise_, slow, scratch.path(), options);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->status, SignalStatus::ran);
+  EXPECT_EQ(e->note.rfind("time budget of 0 s spent at n=", 0), 0u) << e->note;
+  ASSERT_FALSE(e->candidate.points.empty());
+  for (const ScalingCurve* curve : {&e->candidate, &e->reference}) {
+    for (const ScalingPoint& p : curve->points) {
+      EXPECT_TRUE(p.samples.empty()) << "n=" << p.n;
+      EXPECT_EQ(p.failure, "skipped: the pass's time budget was spent") << "n=" << p.n;
+    }
+    EXPECT_FALSE(curve->fit);
+  }
+  EXPECT_FALSE(e->grows_faster);
+  EXPECT_NE(e->sentence.find("too few measured sizes"), std::string::npos) << e->sentence;
 }
 
 std::string family_name(const ::testing::TestParamInfo<Family>& info) {

@@ -99,8 +99,16 @@ TEST(ComplexitySection, StringsFromTheResultAreEscaped) {
 
 TEST(ComplexitySection, APassThatCouldNotRunSaysWhy) {
   ComplexityEvidence e;
-  e.error = "data/scaling/1000.in: not generated yet";
-  EXPECT_NE(complexity_text(e).find("Complexity (cost against input size n): not measured: data/scaling/1000.in: not generated yet"),
-            std::string::npos);
+  e.status = SignalStatus::failed;
+  e.note = "data/scaling/1000.in: not generated yet";
+  EXPECT_NE(
+      complexity_text(e).find(
+          "Complexity (cost against input size n): not measured: data/scaling/1000.in: not generated yet"),
+      std::string::npos)
+      << complexity_text(e);
   EXPECT_EQ(complexity_html(e).find("<svg"), std::string::npos);
+  e.status = SignalStatus::skipped;
+  e.note = "the submission did not compile";
+  EXPECT_NE(complexity_markdown(e).find("skipped: the submission did not compile"), std::string::npos)
+      << complexity_markdown(e);
 }

@@ -60,6 +60,26 @@ runner::Signals some_signals() {
   an.warnings.push_back({"-Wunused-variable", 2, {3, 9}});
   an.warnings.push_back({"", 1, {4}});
   s.analysis = an;
+  runner::ComplexityEvidence cx;
+  cx.unit = "cpu-time-us";
+  cx.fallback_reason = "perf_event_open: No such file or directory";
+  cx.repeat = 3;
+  cx.candidate.solution = "submission";
+  cx.reference.solution = "accepted/ref.c";
+  for (std::uint64_t n : {100, 200, 400}) {
+    const double x = static_cast<double>(n);
+    cx.candidate.points.push_back({n, 1000 + x * x, {1, 2, 3}, ""});
+    cx.reference.points.push_back({n, 1000 + 3 * x, {4, 5, 6}, ""});
+  }
+  cx.candidate.points.push_back({800, std::nullopt, {}, "TLE: CPU time 1012 ms exceeded the limit"});
+  cx.reference.points.push_back({800, 3400.5, {3400, 3401}, ""});
+  cx.candidate.fit = runner::GrowthFit{2.0, runner::GrowthModel::n2, 1000, 1, 0.01};
+  cx.reference.fit = runner::GrowthFit{1.0, runner::GrowthModel::n, 1000, 3, 0.02};
+  cx.sentence =
+      "The submission's cost grows like n^2.0 (closest model n^2); the reference's grows like n^1.0.";
+  cx.grows_faster = true;
+  cx.duration_ms = 2100;
+  s.complexity = cx;
   return s;
 }
 
@@ -79,6 +99,28 @@ TEST(SignalsDocument, WrittenSignalsMatchTheSchemaAndReadBackTheSame) {
   EXPECT_EQ(f.stack.at(1).origin, runner::CodeOrigin::harness);
   EXPECT_FALSE(back.signals->sanitizer->findings.at(1).location);
   EXPECT_EQ(back.signals->analysis->warnings.at(0).lines, (std::vector<int>{3, 9}));
+  ASSERT_TRUE(back.signals->complexity);
+  const runner::ComplexityEvidence& cx = *back.signals->complexity;
+  EXPECT_EQ(cx.candidate.points.at(3).failure, "TLE: CPU time 1012 ms exceeded the limit");
+  EXPECT_FALSE(cx.candidate.points.at(3).cost);
+  ASSERT_TRUE(cx.candidate.fit && cx.reference.fit);
+  EXPECT_EQ(cx.candidate.fit->model, runner::GrowthModel::n2);
+  EXPECT_TRUE(cx.grows_faster);
+}
+
+// A pass that could not measure (a package problem) carries its status and note, and no fits.
+TEST(SignalsDocument, AComplexityPassThatFailedSaysWhy) {
+  runner::GradeResult r = graded();
+  r.signals = runner::Signals{};
+  runner::ComplexityEvidence failed;
+  failed.status = runner::SignalStatus::failed;
+  failed.note = "data/scaling/100.in: not generated yet";
+  r.signals->complexity = failed;
+  const json doc = runner::to_json(r);
+  EXPECT_TRUE(matches_result_schema(doc));
+  EXPECT_EQ(doc["signals"]["complexity"]["status"], "failed");
+  EXPECT_TRUE(doc["signals"]["complexity"]["candidate"]["fit"].is_null());
+  EXPECT_EQ(runner::to_json(runner::result_from_json(doc)), doc);
 }
 
 TEST(SignalsDocument, AbsentWhenNotCollected) {
@@ -113,10 +155,17 @@ TEST(SignalsSchema, RefusesMalformedSignals) {
       broken([](json& d) { d["signals"]["analysis"]["findings"][0]["location"].erase("line"); });
   const json unknown_kind = broken([](json& d) { d["signals"]["astrology"] = json::object(); });
   const json zero_count = broken([](json& d) { d["signals"]["analysis"]["warnings"][0]["count"] = 0; });
-  for (const json* doc : {&bad_origin, &bad_status, &no_line, &unknown_kind, &zero_count}) {
+  const json bad_model =
+      broken([](json& d) { d["signals"]["complexity"]["candidate"]["fit"]["model"] = "n^4"; });
+  const json bad_unit = broken([](json& d) { d["signals"]["complexity"]["unit"] = "seconds"; });
+  const json no_sentence = broken([](json& d) { d["signals"]["complexity"].erase("sentence"); });
+  const json negative_sample =
+      broken([](json& d) { d["signals"]["complexity"]["reference"]["points"][0]["samples"][0] = -1; });
+  for (const json* doc : {&bad_origin, &bad_status, &no_line, &unknown_kind, &zero_count, &bad_model,
+                          &bad_unit, &no_sentence, &negative_sample}) {
     EXPECT_FALSE(matches_result_schema(*doc)) << doc->at("signals").dump();
   }
-  for (const json* doc : {&bad_origin, &bad_status, &no_line}) {
+  for (const json* doc : {&bad_origin, &bad_status, &no_line, &bad_model, &no_sentence, &negative_sample}) {
     try {
       runner::result_from_json(*doc);
       ADD_FAILURE() << "read " << doc->at("signals").dump();

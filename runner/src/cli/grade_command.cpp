@@ -139,8 +139,9 @@ void add_common(CLI::App* cmd, GradeArgs& a) {
   cmd->add_option("--jobs", a.jobs, "tests run in parallel (default: one per core)");
   cmd->add_flag("--fail-fast", a.fail_fast, "stop at the first failing test");
   cmd->add_flag("--signals", a.signals,
-                "after grading, collect interview signals: sanitizer findings and static analysis "
-                "(docs/signals.md); never changes the verdict");
+                "after grading, collect interview signals: sanitizer findings, static analysis and, "
+                "where the exercise declares a scaling family, how the cost grows against the "
+                "reference's (docs/signals.md); never changes the verdict");
   cmd->add_option("--color", a.color, "auto | always | never")->capture_default_str();
 }
 

@@ -87,31 +87,6 @@ std::vector<double> shape_of(const std::vector<SizedCost>& points, GrowthModel m
 
 }  // namespace
 
-const char* to_string(GrowthModel model) {
-  switch (model) {
-    case GrowthModel::constant:
-      return "1";
-    case GrowthModel::log_n:
-      return "log n";
-    case GrowthModel::n:
-      return "n";
-    case GrowthModel::n_log_n:
-      return "n log n";
-    case GrowthModel::n2:
-      return "n^2";
-    case GrowthModel::n3:
-      return "n^3";
-  }
-  return "?";
-}
-
-std::optional<GrowthModel> growth_model_from_string(const std::string& text) {
-  for (GrowthModel m : kModels) {
-    if (text == to_string(m)) return m;
-  }
-  return std::nullopt;
-}
-
 std::optional<GrowthFit> fit_growth(const std::vector<SizedCost>& points, std::optional<double> max_startup) {
   std::set<std::uint64_t> sizes;
   for (const SizedCost& p : points) {

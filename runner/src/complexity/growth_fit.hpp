@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "proctor/runner/complexity.hpp"
+#include "proctor/runner/signals.hpp"
 
 namespace proctor::runner {
 

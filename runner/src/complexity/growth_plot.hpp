@@ -4,7 +4,7 @@
 // reference: it is inlined into the HTML report as it is.
 #include <string>
 
-#include "proctor/runner/complexity.hpp"
+#include "proctor/runner/signals.hpp"
 
 namespace proctor::runner {
 

@@ -67,8 +67,8 @@ double median_of(std::vector<std::uint64_t> v) {
 
 // Runs `program` once on the size's input, adding its cost to `point`, or ending the curve.
 void run_scaling_once(const TestContext& context, const fs::path& input, std::uint64_t n, unsigned round,
-              sandbox::CostMeasure measure, CurveState& state, ScalingPoint& point,
-              ComplexityEvidence& evidence) {
+                      sandbox::CostMeasure measure, CurveState& state, ScalingPoint& point,
+                      ComplexityEvidence& evidence) {
   if (state.stopped) return;
   const std::string stem = "scaling-" + std::to_string(n) + "-" + std::to_string(round);
   const ProgramRun run = run_program(context, input, stem, measure);
@@ -109,16 +109,20 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
   const auto started = std::chrono::steady_clock::now();
   std::optional<authoring::ScalingFamily> family;
   ComplexityEvidence evidence;
-  auto done = [&]() -> std::optional<ComplexityEvidence> {
-    evidence.duration_ms = static_cast<std::uint64_t>(
+  auto elapsed_ms = [&] {
+    return static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
             .count());
+  };
+  auto done = [&]() -> std::optional<ComplexityEvidence> {
+    evidence.duration_ms = elapsed_ms();
     return evidence;
   };
   try {
     family = authoring::read_scaling_family(exercise.root);
   } catch (const UserError& e) {
-    evidence.error = e.what();
+    evidence.status = SignalStatus::failed;
+    evidence.note = e.what();
     return done();
   }
   if (!family) return std::nullopt;
@@ -126,8 +130,9 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
   for (std::size_t i = 0; i < family->sizes.size(); ++i) {
     std::error_code ec;
     if (!fs::is_regular_file(family->inputs[i], ec)) {
-      evidence.error = family->inputs[i].string() + ": not generated yet (run: proctor exercise generate " +
-                       exercise.root.string() + ")";
+      evidence.status = SignalStatus::failed;
+      evidence.note = family->inputs[i].string() + ": not generated yet (run: proctor exercise generate " +
+                      exercise.root.string() + ")";
       return done();
     }
   }
@@ -136,7 +141,8 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
                                  ? authoring::pick_reference(exercise.submissions, exercise.root)
                                  : family->reference;
   if (reference.empty()) {
-    evidence.error = "the package has no accepted reference to compare with";
+    evidence.status = SignalStatus::failed;
+    evidence.note = "the package has no accepted reference to compare with";
     return done();
   }
   evidence.reference.solution =
@@ -146,8 +152,9 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
   fs::create_directories(build);
   const CompileOutcome compiled = compile_for_runs(sandbox, exercise, read_submission(reference), build);
   if (compiled.result.status != CompileStatus::OK) {
-    evidence.error = "the reference " + evidence.reference.solution + " does not compile" +
-                     (compiled.error.empty() ? "" : ": " + compiled.error);
+    evidence.status = SignalStatus::failed;
+    evidence.note = "the reference " + evidence.reference.solution + " does not compile" +
+                    (compiled.error.empty() ? "" : ": " + compiled.error);
     return done();
   }
 
@@ -156,11 +163,24 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
   const TestContext candidate_context{&sandbox, &exercise, candidate, {}, runs};
   const TestContext reference_context{&sandbox, &exercise, compiled.binary, {}, runs};
   CurveState cand, ref;
+  bool out_of_budget = false;
   for (std::size_t i = 0; i < family->sizes.size(); ++i) {
     const std::uint64_t n = family->sizes[i];
     ScalingPoint cp{n, {}, {}, cand.stopped ? cand.stop_reason : ""};
     ScalingPoint rp{n, {}, {}, ref.stopped ? ref.stop_reason : ""};
     for (unsigned round = 0; round < evidence.repeat; ++round) {
+      if (!out_of_budget && elapsed_ms() >= options.budget_ms) {
+        out_of_budget = true;
+        evidence.note = "time budget of " + std::to_string(options.budget_ms / 1000) +
+                        " s spent at n=" + std::to_string(n) + " (" + std::to_string(i) + " of " +
+                        std::to_string(family->sizes.size()) + " sizes measured in full)";
+        for (CurveState* state : {&cand, &ref}) {
+          if (state->stopped) continue;
+          state->stopped = true;
+          state->stop_reason = "skipped: the pass's time budget was spent";
+          if (round == 0) (state == &cand ? cp : rp).failure = state->stop_reason;
+        }
+      }
       run_scaling_once(candidate_context, family->inputs[i], n, round, options.measure, cand, cp, evidence);
       run_scaling_once(reference_context, family->inputs[i], n, round, options.measure, ref, rp, evidence);
     }

@@ -125,8 +125,8 @@ GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
   result.runner.compiler = compiler_version(sandbox, build.path());
   if (options.signals) {
     // After the verdict is decided: the passes read the result and never change it.
-    result.signals =
-        collect_signals({&sandbox, &exercise, &submission, &tests, &result, build.path() / "signals"});
+    result.signals = collect_signals({&sandbox, &exercise, &submission, &tests, &result,
+                                      compiled_ok ? compiled.binary : "", build.path() / "signals"});
   }
   result.finished_at = now_ms();
   return result;

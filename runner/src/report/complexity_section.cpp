@@ -7,6 +7,7 @@
 #include "complexity/growth_fit.hpp"
 #include "complexity/growth_plot.hpp"
 #include "report/escape.hpp"
+#include "report/model.hpp"
 #include "text/columns.hpp"
 
 namespace proctor::report {
@@ -26,7 +27,15 @@ std::string measure_note(const ComplexityEvidence& e) {
       "Cost: " + std::string(e.unit == "instructions" ? "user-space instructions" : "CPU time") +
       ", median of " + std::to_string(e.repeat) + " runs per size";
   if (!e.fallback_reason.empty()) note += " (instructions unavailable: " + e.fallback_reason + ")";
+  note += "; " + format_ms(e.duration_ms) + " for the pass";
+  if (!e.note.empty()) note += "; " + e.note;
   return note + ".";
+}
+
+// Why there are no curves: "not measured: <why>" (the judge's problem) or "skipped: <why>".
+std::string not_measured(const ComplexityEvidence& e) {
+  return std::string(e.status == runner::SignalStatus::skipped ? "skipped" : "not measured") +
+         (e.note.empty() ? "" : ": " + e.note);
 }
 
 // Rows of (n, submission, reference), by size.
@@ -48,8 +57,8 @@ using text::pad;
 std::string complexity_text(const ComplexityEvidence& e) {
   std::ostringstream out;
   out << "\nComplexity (cost against input size n): ";
-  if (!e.error.empty()) {
-    out << "not measured: " << clean_text(e.error) << "\n";
+  if (e.status != runner::SignalStatus::ran) {
+    out << clean_text(not_measured(e)) << "\n";
     return out.str();
   }
   out << clean_text(e.sentence) << "\n  " << clean_text(measure_note(e)) << "\n";
@@ -64,8 +73,8 @@ std::string complexity_text(const ComplexityEvidence& e) {
 std::string complexity_markdown(const ComplexityEvidence& e) {
   std::ostringstream out;
   out << "\n### Complexity (cost against input size n)\n\n";
-  if (!e.error.empty()) {
-    out << "Not measured: " << md_inline(e.error) << "\n";
+  if (e.status != runner::SignalStatus::ran) {
+    out << md_inline(not_measured(e)) << "\n";
     return out.str();
   }
   out << md_inline(e.sentence) << "\n\n" << md_inline(measure_note(e)) << "\n\n";
@@ -79,8 +88,8 @@ std::string complexity_markdown(const ComplexityEvidence& e) {
 std::string complexity_html(const ComplexityEvidence& e) {
   std::ostringstream out;
   out << "<h3>Complexity (cost against input size n)</h3>";
-  if (!e.error.empty()) {
-    out << "<p>Not measured: " << html_escape(e.error) << "</p>";
+  if (e.status != runner::SignalStatus::ran) {
+    out << "<p>" << html_escape(not_measured(e)) << "</p>";
     return out.str();
   }
   out << "<p><b>" << html_escape(e.sentence) << "</b></p>";

@@ -3,7 +3,7 @@
 // size for both curves, and (HTML) the inline SVG plot.
 #include <string>
 
-#include "proctor/runner/complexity.hpp"
+#include "proctor/runner/signals.hpp"
 
 namespace proctor::report {
 

@@ -1,4 +1,5 @@
 // The signals in the HTML report (styles from html_style.hpp's classes: tag, num, off).
+#include "report/complexity_section.hpp"
 #include "report/escape.hpp"
 #include "report/signals.hpp"
 
@@ -54,10 +55,11 @@ void analysis_section(std::ostringstream& out, const runner::StaticSignal& s) {
 }  // namespace
 
 void signals_html(std::ostringstream& out, const runner::Signals& signals) {
-  if (!signals.sanitizer && !signals.analysis) return;
+  if (!signals.sanitizer && !signals.analysis && !signals.complexity) return;
   out << "<h2>Signals</h2>";
   if (signals.sanitizer) sanitizer_section(out, *signals.sanitizer);
   if (signals.analysis) analysis_section(out, *signals.analysis);
+  if (signals.complexity) out << complexity_html(*signals.complexity);
   out << "\n";
 }
 

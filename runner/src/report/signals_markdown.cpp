@@ -1,4 +1,5 @@
 // The signals in the Markdown report.
+#include "report/complexity_section.hpp"
 #include "report/escape.hpp"
 #include "report/signals.hpp"
 
@@ -47,10 +48,11 @@ void analysis_section(std::ostringstream& out, const runner::StaticSignal& s) {
 }  // namespace
 
 void signals_markdown(std::ostringstream& out, const runner::Signals& signals) {
-  if (!signals.sanitizer && !signals.analysis) return;
+  if (!signals.sanitizer && !signals.analysis && !signals.complexity) return;
   out << "\n## Signals\n";
   if (signals.sanitizer) sanitizer_section(out, *signals.sanitizer);
   if (signals.analysis) analysis_section(out, *signals.analysis);
+  if (signals.complexity) out << complexity_markdown(*signals.complexity);
 }
 
 }  // namespace proctor::report

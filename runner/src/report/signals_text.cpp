@@ -1,4 +1,5 @@
 // The signals in the plain-text report and on the terminal.
+#include "report/complexity_section.hpp"
 #include "report/escape.hpp"
 #include "report/signals.hpp"
 
@@ -38,6 +39,7 @@ void analysis_section(std::ostringstream& out, const runner::StaticSignal& s) {
 void signals_text(std::ostringstream& out, const runner::Signals& signals) {
   if (signals.sanitizer) sanitizer_section(out, *signals.sanitizer);
   if (signals.analysis) analysis_section(out, *signals.analysis);
+  if (signals.complexity) out << complexity_text(*signals.complexity);
 }
 
 }  // namespace proctor::report

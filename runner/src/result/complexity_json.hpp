@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "proctor/runner/complexity.hpp"
+#include "proctor/runner/signals.hpp"
 
 namespace proctor::runner {
 

@@ -99,4 +99,11 @@ std::string item(const std::string& where, const char* key, std::size_t i) {
   return path_of(where, key) + "[" + std::to_string(i) + "]";
 }
 
+SignalStatus get_signal_status(const json& j, const std::string& where, const char* key) {
+  const std::string s = get_string(j, where, key);
+  auto parsed = signal_status_from_string(s);
+  if (!parsed) bad(path_of(where, key), "unknown status '" + s + "'");
+  return *parsed;
+}
+
 }  // namespace proctor::runner::json_fields

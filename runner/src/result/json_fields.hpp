@@ -8,6 +8,7 @@
 #include <string>
 
 #include "proctor/runner/instant.hpp"
+#include "proctor/runner/signals.hpp"
 #include "proctor/runner/verdict.hpp"
 
 namespace proctor::runner::json_fields {
@@ -33,5 +34,6 @@ bool get_bool(const json& j, const std::string& where, const char* key);
 Instant get_time(const json& j, const std::string& where, const char* key);
 const json& get_array(const json& j, const std::string& where, const char* key);
 Verdict get_verdict(const json& j, const std::string& where, const char* key);
+SignalStatus get_signal_status(const json& j, const std::string& where, const char* key);
 
 }  // namespace proctor::runner::json_fields

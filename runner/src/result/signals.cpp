@@ -45,6 +45,32 @@ std::optional<CodeOrigin> code_origin_from_string(const std::string& s) {
   return std::nullopt;
 }
 
+const char* to_string(GrowthModel model) {
+  switch (model) {
+    case GrowthModel::constant:
+      return "1";
+    case GrowthModel::log_n:
+      return "log n";
+    case GrowthModel::n:
+      return "n";
+    case GrowthModel::n_log_n:
+      return "n log n";
+    case GrowthModel::n2:
+      return "n^2";
+    case GrowthModel::n3:
+      return "n^3";
+  }
+  return "?";
+}
+
+std::optional<GrowthModel> growth_model_from_string(const std::string& text) {
+  for (GrowthModel m : {GrowthModel::constant, GrowthModel::log_n, GrowthModel::n, GrowthModel::n_log_n,
+                        GrowthModel::n2, GrowthModel::n3}) {
+    if (text == to_string(m)) return m;
+  }
+  return std::nullopt;
+}
+
 // "-Wanalyzer-double-free" and "Wanalyzer-double-free" name the same kind: authors write either.
 bool SignalsSpec::silenced(const std::string& kind) const {
   auto bare = [](const std::string& k) { return k.rfind('-', 0) == 0 ? k.substr(1) : k; };

@@ -2,6 +2,7 @@
 // the document was not collected.
 #include "result/signals_json.hpp"
 
+#include "result/complexity_json.hpp"
 #include "result/json_fields.hpp"
 
 namespace proctor::runner {
@@ -31,13 +32,6 @@ SourceLocation location_from(const json& j, const std::string& where) {
   return l;
 }
 
-SignalStatus status_from(const json& j, const std::string& where) {
-  const std::string s = get_string(j, where, "status");
-  auto parsed = signal_status_from_string(s);
-  if (!parsed) bad(where + ".status", "unknown status '" + s + "'");
-  return *parsed;
-}
-
 json sanitizer_json(const SanitizerSignal& s) {
   json findings = json::array();
   for (const SanitizerFinding& f : s.findings) {
@@ -59,7 +53,7 @@ json sanitizer_json(const SanitizerSignal& s) {
 SanitizerSignal sanitizer_from(const json& j) {
   const std::string where = "signals.sanitizer";
   SanitizerSignal s;
-  s.status = status_from(j, where);
+  s.status = get_signal_status(j, where, "status");
   s.note = get_string(j, where, "note");
   s.duration_ms = get_u64(j, where, "duration_ms");
   s.tests_run = get_u64(j, where, "tests_run");
@@ -102,7 +96,7 @@ json analysis_json(const StaticSignal& s) {
 StaticSignal analysis_from(const json& j) {
   const std::string where = "signals.analysis";
   StaticSignal s;
-  s.status = status_from(j, where);
+  s.status = get_signal_status(j, where, "status");
   s.note = get_string(j, where, "note");
   s.duration_ms = get_u64(j, where, "duration_ms");
   s.silenced = get_u64(j, where, "silenced");
@@ -139,6 +133,7 @@ json signals_to_json(const Signals& signals) {
   json j = json::object();
   if (signals.sanitizer) j["sanitizer"] = sanitizer_json(*signals.sanitizer);
   if (signals.analysis) j["analysis"] = analysis_json(*signals.analysis);
+  if (signals.complexity) j["complexity"] = to_json(*signals.complexity);
   return j;
 }
 
@@ -147,6 +142,8 @@ Signals signals_from_json(const json& j) {
   Signals signals;
   if (j.contains("sanitizer")) signals.sanitizer = sanitizer_from(j["sanitizer"]);
   if (j.contains("analysis")) signals.analysis = analysis_from(j["analysis"]);
+  if (j.contains("complexity"))
+    signals.complexity = complexity_from_json(j["complexity"], "signals.complexity");
   return signals;
 }
 

@@ -8,8 +8,10 @@ namespace proctor::runner {
 
 namespace {
 
-template <typename Part>
-Part guarded(const char* what, Part (*pass)(const SignalContext&), const SignalContext& context) {
+// `Part` is the pass's signal type; the pass may return it or an optional of it (absent: nothing to
+// collect for this exercise).
+template <typename Part, typename Pass>
+auto guarded(const char* what, Pass pass, const SignalContext& context) -> decltype(pass(context)) {
   try {
     return pass(context);
   } catch (const std::exception& e) {
@@ -24,8 +26,10 @@ Part guarded(const char* what, Part (*pass)(const SignalContext&), const SignalC
 
 Signals collect_signals(const SignalContext& context) {
   Signals signals;
-  signals.analysis = guarded("static analysis", static_pass, context);
-  signals.sanitizer = guarded("sanitizer pass", sanitizer_pass, context);
+  signals.analysis = guarded<StaticSignal>("static analysis", static_pass, context);
+  signals.sanitizer = guarded<SanitizerSignal>("sanitizer pass", sanitizer_pass, context);
+  // Last: its costs are timed, best with the other passes' compiles finished.
+  signals.complexity = guarded<ComplexityEvidence>("complexity pass", complexity_pass, context);
   return signals;
 }
 
