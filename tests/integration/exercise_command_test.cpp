@@ -152,6 +152,82 @@ TEST_F(ExerciseCommand, ValidateWantsTimeLimitExceededToBeClearlySlow) {
   EXPECT_NE(bad.output.find("never exceeds 1.5 x the limit"), std::string::npos) << bad.output;
 }
 
+// The scaffold's statement shows sample/1 as its example ("Input:" and "Output:" blocks).
+TEST_F(ExerciseCommand, ValidateChecksTheStatementExampleAgainstTheSamples) {
+  const fs::path dir = create("drifting");
+  // A different sample, still consistent with the reference: only the statement is now wrong.
+  write_text(dir / "data/sample/1.in", "4\n1 2 3 4\n");
+  write_text(dir / "data/sample/1.ans", "10\n");
+  CliRun drifted = validate(dir);
+  EXPECT_EQ(drifted.code, 1) << drifted.output;
+  EXPECT_NE(drifted.output.find("statement.md: the example at line 25 is not one of data/sample's tests"),
+            std::string::npos)
+      << drifted.output;
+  EXPECT_TRUE(std::regex_search(drifted.output, std::regex("accepted/ref.c +AC +AC"))) << drifted.output;
+
+  // The statement's input with another answer: named as such.
+  write_text(dir / "data/sample/1.in", "3\n1 2 3\n");
+  write_text(dir / "data/sample/1.ans", "6 \n\n");  // trailing blanks do not count as drift
+  EXPECT_EQ(validate(dir).code, 0);
+  write_text(dir / "data/sample/2.in", "3\n1 2 3\n");
+  write_text(dir / "data/sample/2.ans", "6\n");
+  write_text(dir / "data/sample/1.ans", "7\n");
+  CliRun wrong = validate(dir);
+  EXPECT_EQ(wrong.code, 1) << wrong.output;
+  EXPECT_EQ(wrong.output.find("the example at line 25"), std::string::npos)  // sample/2 matches it
+      << wrong.output;
+  write_text(dir / "data/sample/2.ans", "8\n");
+  wrong = validate(dir);
+  EXPECT_NE(wrong.output.find("the example at line 25 has the input of sample/2 but not its answer (2.ans)"),
+            std::string::npos)
+      << wrong.output;
+}
+
+TEST_F(ExerciseCommand, ValidateFlagsPlaceholdersAndAnIdThatIsNotTheDirectory) {
+  const fs::path dir = create("fresh");
+  CliRun fresh = validate(dir);
+  EXPECT_EQ(fresh.code, 0) << fresh.output;  // notes, not problems: the scaffold must validate
+  EXPECT_NE(fresh.output.find("note: the title still holds a TODO placeholder: \"fresh (TODO: title)\""),
+            std::string::npos)
+      << fresh.output;
+  EXPECT_NE(fresh.output.find("statement.md:1: TODO placeholder left in the statement"), std::string::npos)
+      << fresh.output;
+
+  write_text(dir / "exercise.json", std::regex_replace(read_text(dir / "exercise.json"),
+                                                       std::regex("fresh \\(TODO: title\\)"), "Fresh"));
+  write_text(dir / "statement.md", "# Fresh\n\nRead n integers and print their sum.\n");
+  CliRun done = validate(dir);
+  EXPECT_EQ(done.code, 0) << done.output;
+  EXPECT_EQ(done.output.find("TODO"), std::string::npos) << done.output;
+
+  fs::rename(dir, tmp.path() / "fresh-copy");
+  CliRun moved = validate(tmp.path() / "fresh-copy");
+  EXPECT_EQ(moved.code, 1) << moved.output;
+  EXPECT_NE(moved.output.find("fresh-copy: the directory is named \"fresh-copy\" but exercise.json says id "
+                              "\"fresh\""),
+            std::string::npos)
+      << moved.output;
+}
+
+TEST_F(ExerciseCommand, ValidateListsEveryStructuralProblemAtOnce) {
+  const fs::path dir = create("shambles");
+  fs::remove(dir / "data/sample/1.ans");
+  fs::remove(dir / "statement.md");
+  write_text(dir / "exercise.json", "{\"id\": \"shambles\", \"title\": 5}\n");
+  fs::create_directories(dir / "submissions/bogus");
+  write_text(dir / "submissions/bogus/a.c", "int main(void) { return 0; }\n");
+  write_text(dir / "data/secret/2.ans", "1\n");
+  CliRun r = validate(dir);
+  EXPECT_EQ(r.code, 1) << r.output;
+  for (const char* problem :
+       {"data/sample/1.in: has no matching .ans file", "data/secret/2.ans: has no matching .in file",
+        "exercise.json: field \"title\" must be a string",
+        "statement.md: missing: the statement shown to the candidate",
+        "submissions/bogus: unknown submissions directory \"bogus\"", "INVALID (5 problems)"}) {
+    EXPECT_NE(r.output.find(problem), std::string::npos) << problem << "\n" << r.output;
+  }
+}
+
 TEST_F(ExerciseCommand, ValidateRefusesAMissingDirectory) {
   CliRun r = validate(tmp.path() / "nope");
   EXPECT_EQ(r.code, 2) << r.output;

@@ -546,6 +546,18 @@ TEST(LoadExerciseErrors, FuzzFindingsAreOneLineErrors) {
   EXPECT_NE(broken.find("exercise.json: malformed JSON"), std::string::npos) << broken;
   EXPECT_EQ(broken.find('\xff'), std::string::npos) << broken;
   EXPECT_EQ(proctor::text::valid_utf8(broken), broken);
+  // A YAML escape of a broken byte (found by the suite's fuzz run in data/test_group.yaml): yaml-cpp's
+  // message quotes the byte raw; the error is one line of valid UTF-8, in every YAML file the loader reads.
+  for (const char* file : {"data/test_group.yaml", "problem.yaml", "submissions/submissions.yaml"}) {
+    Package y;
+    y.kattis_basics("name: K\n");
+    y.write(file, std::string("key: \"\\\x85\"\n"));
+    std::string yaml_error = load_error(y.root());
+    EXPECT_NE(yaml_error.find(std::string(file) + ": malformed YAML at line 1, column"), std::string::npos)
+        << yaml_error;
+    EXPECT_EQ(proctor::text::valid_utf8(yaml_error), yaml_error) << file;
+    EXPECT_EQ(yaml_error.find('\n'), std::string::npos) << file;
+  }
   // An unknown key holding a newline (a JSON escape): the message stays on one line.
   Package u;
   u.proctor_basics(R"({"id": "sum-two", "title": "T", "bad\nkey": 1})");

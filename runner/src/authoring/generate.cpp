@@ -39,6 +39,7 @@
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
 #include "grade/compile.hpp"
+#include "package/yaml_error.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/sandbox/launch.hpp"
@@ -182,7 +183,7 @@ Manifest read_manifest(const fs::path& root) {
   try {
     doc = YAML::Load(proctor::fs::read_file(m.file, 1 << 20));
   } catch (const YAML::Exception& e) {
-    throw UserError(m.file, "malformed YAML at line " + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    throw runner::package::malformed_yaml(m.file, e);
   }
   if (!doc.IsMap()) throw UserError(m.file, "top level must be a mapping");
   if (doc["solution"]) {

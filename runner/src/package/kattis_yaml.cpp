@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "package/loader.hpp"
+#include "package/yaml_error.hpp"
 #include "proctor/runner/error.hpp"
 #include "text/utf8.hpp"
 
@@ -26,8 +27,7 @@ YAML::Node parse_problem_yaml(const fs::path& file, const std::string& text) {
     if (!node.IsMap()) throw UserError(file, "top level must be a mapping");
     return node;
   } catch (const YAML::ParserException& e) {
-    throw UserError(file, "malformed YAML at line " + std::to_string(e.mark.line + 1) + ", column " +
-                              std::to_string(e.mark.column + 1) + ": " + e.msg);
+    throw malformed_yaml(file, e);
   }
 }
 
@@ -143,7 +143,7 @@ YAML::Node root_testdata(const PackageFs& files, fs::path& found) {
       if (!node.IsMap()) throw UserError(path, "top level must be a mapping");
       return node;
     } catch (const YAML::ParserException& e) {
-      throw UserError(path, "malformed YAML at line " + std::to_string(e.mark.line + 1) + ": " + e.msg);
+      throw malformed_yaml(path, e);
     }
   }
   return YAML::Node(YAML::NodeType::Map);

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "package/loader.hpp"
+#include "package/yaml_error.hpp"
 #include "proctor/runner/error.hpp"
 #include "text/utf8.hpp"
 
@@ -164,7 +165,7 @@ void apply_submissions_yaml(const PackageFs& files, Exercise& exercise) {
   try {
     doc = YAML::Load(files.read(files.regular_file(file)));
   } catch (const YAML::Exception& e) {
-    throw UserError(file, "malformed YAML at line " + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    throw malformed_yaml(file, e);
   }
   if (doc.IsNull()) return;
   if (!doc.IsMap()) throw UserError(file, "top level must be a mapping of globs to rules");
