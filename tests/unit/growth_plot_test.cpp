@@ -79,7 +79,8 @@ TEST(ComplexitySection, EveryFormatHasTheSentenceAndOneRowPerSize) {
   const std::string text = complexity_text(e), md = complexity_markdown(e), html = complexity_html(e);
   for (const std::string* s : {&text, &md}) EXPECT_NE(s->find("grows like n^1.9"), std::string::npos) << *s;
   EXPECT_NE(html.find("grows like n^1.9"), std::string::npos);
-  EXPECT_NE(text.find("16000       TLE: CPU time 1012 ms"), std::string::npos) << text;
+  EXPECT_NE(text.find("16000       TLE (1)"), std::string::npos) << text;
+  EXPECT_NE(text.find("(1) n=16000, submission: TLE: CPU time 1012 ms exceeded"), std::string::npos) << text;
   EXPECT_EQ(plot_count(md, "\n| "), 1u + 5u) << md;  // header and five sizes
   EXPECT_NE(md.find("| 8000 | 129 ms | 5 ms |"), std::string::npos) << md;
   EXPECT_EQ(plot_count(html, "<svg"), 1u);

@@ -2,7 +2,9 @@
 // by hand); the SVG is Proctor's own output, built from numbers and fixed labels.
 #include "report/complexity_section.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "complexity/growth_fit.hpp"
 #include "complexity/growth_plot.hpp"
@@ -62,11 +64,21 @@ std::string complexity_text(const ComplexityEvidence& e) {
     return out.str();
   }
   out << clean_text(e.sentence) << "\n  " << clean_text(measure_note(e)) << "\n";
+  // A size a program did not reach says why at length: under the table, its cell keeps the first word.
+  std::vector<std::string> why;
+  auto short_cell = [&](const std::string& n, const std::string& who, const std::string& cell) {
+    if (cell.size() <= 24) return clean_text(cell);
+    why.push_back("n=" + n + ", " + who + ": " + clean_text(cell));
+    return clean_text(cell.substr(0, std::min(cell.find(':'), std::size_t{16}))) + " (" +
+           std::to_string(why.size()) + ")";
+  };
   out << "  " << pad("n", 12) << pad("submission", 26) << "reference (" << clean_text(e.reference.solution)
       << ")\n";
   rows(e, [&](const std::string& n, const std::string& c, const std::string& r) {
-    out << "  " << pad(n, 12) << pad(clean_text(c), 26) << clean_text(r) << "\n";
+    const std::string cs = short_cell(n, "submission", c);
+    out << "  " << pad(n, 12) << pad(cs, 26) << short_cell(n, "reference", r) << "\n";
   });
+  for (std::size_t i = 0; i < why.size(); ++i) out << "  (" << i + 1 << ") " << why[i] << "\n";
   return out.str();
 }
 

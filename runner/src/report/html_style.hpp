@@ -44,7 +44,7 @@ summary{cursor:pointer;color:var(--muted)}
 .off{color:var(--wa)}
 .note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px;margin-top:12px}
 svg text{font:11px sans-serif;fill:var(--muted)}
-.growth svg{max-width:100%;height:auto}
+.growth svg{width:100%;max-width:540px;height:auto}
 footer{margin-top:28px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
 .warn{background:#ffebe9;border-color:#cf222e}
 .desc{color:var(--muted);font-size:12px}
