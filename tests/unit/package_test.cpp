@@ -499,9 +499,12 @@ TEST(LoadExercise, Kattis2023FormatAndDomjudgeIni) {
   EXPECT_EQ(e.limits.time_ms, 2500u);
   EXPECT_EQ(e.limits.memory_mb, 512u);
   EXPECT_TRUE(e.checker.case_sensitive);
-  ASSERT_EQ(e.input_validators.size(), 1u);
+  ASSERT_EQ(e.input_validators.size(), 2u);
   EXPECT_EQ(e.input_validators[0].args, std::vector<std::string>{"--strict"});
-  EXPECT_EQ(e.notes.size(), 1u);  // the Python validator is not run
+  EXPECT_EQ(e.input_validators[0].unsupported, "");
+  // The Python validator loads (grading does not need it) marked unsupported: `validate` reports it.
+  EXPECT_EQ(e.input_validators[1].name, "check.py");
+  EXPECT_NE(e.input_validators[1].unsupported.find("written in Python (check.py)"), std::string::npos);
   // A custom validator is output_validator/ (no `validation` key in 2023-07).
   p.write("output_validator/v.c", "int main(void) { return 42; }\n");
   e = load_exercise(p.root());
