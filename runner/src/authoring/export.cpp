@@ -44,8 +44,9 @@ json kattis_metadata(const runner::Exercise& e, ExportReport& report) {
   const runner::CheckerSpec& c = e.samples.empty() ? e.checker : runner::checker_for(e, e.samples.front());
   for (const runner::TestCase& t : e.samples) {
     if (runner::checker_for(e, t) != c) {
-      throw UserError(e.root, "the samples' test groups set different output validator flags; a practice "
-                              "pack has one checker");
+      throw UserError(e.root,
+                      "the samples' test groups set different output validator flags; a practice "
+                      "pack has one checker");
     }
   }
   json checker = {{"type", c.type}};

@@ -195,7 +195,8 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
       fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
       check = run_custom_checker(c, test, program.stdout_path, dir);
     } else {
-      check = check_builtin(checker_for(e, test), head_of(test.answer, 256u << 20), head_of(program.stdout_path, limit));
+      check = check_builtin(checker_for(e, test), head_of(test.answer, 256u << 20),
+                            head_of(program.stdout_path, limit));
     }
     if (check.verdict == CheckVerdict::accepted) {
       out.verdict = Verdict::AC;

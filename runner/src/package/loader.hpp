@@ -19,8 +19,8 @@ struct ScoringSpec {
 
 // What a metadata reader found besides the Exercise fields it fills in.
 struct Metadata {
-  std::filesystem::path file;                     // exercise.json or problem.yaml, for messages
-  std::string validator;                          // output_validators/<name>; empty: the only one
+  std::filesystem::path file;  // exercise.json or problem.yaml, for messages
+  std::string validator;       // output_validators/<name>; empty: the only one
   // Kattis: problem.yaml's validator_flags / output_validator_args, before any test group's; and whether
   // the problem is scored (type scoring), which decides what some test group settings mean.
   std::vector<std::string> output_flags;

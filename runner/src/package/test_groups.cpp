@@ -84,7 +84,8 @@ std::string number_text(double value) {
 }
 
 // One settings file. Keys that only affect feedback or pictures are skipped; unknown keys are noted.
-GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const Metadata& meta, Exercise& exercise) {
+GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const Metadata& meta,
+                            Exercise& exercise) {
   YAML::Node doc;
   try {
     doc = YAML::Load(files.read(files.regular_file(path)));
@@ -120,8 +121,8 @@ GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const 
     } else if (key == "reject_score") {
       std::string text = setting_text(path, value, key);
       if (setting_number(path, key, text) != 0)
-        throw UserError(path, "\"reject_score\" " + text +
-                                  " is not supported: Proctor gives a rejected test 0 points");
+        throw UserError(
+            path, "\"reject_score\" " + text + " is not supported: Proctor gives a rejected test 0 points");
     } else if (key == "range") {
       Args bounds = setting_words(path, value, key);
       if (bounds.size() != 2) throw UserError(path, "\"range\" must be two numbers, \"min max\"");
@@ -149,8 +150,9 @@ GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const 
                                     "rejection decides, points add up)");
       }
     } else if (key == "scoring") {
-      throw UserError(path, "\"scoring\" is not supported: Proctor gives each accepted test one point "
-                            "(or the legacy accept_score), not 2023-07 group scores");
+      throw UserError(path,
+                      "\"scoring\" is not supported: Proctor gives each accepted test one point "
+                      "(or the legacy accept_score), not 2023-07 group scores");
     } else if (key == "static_validation") {
       if (!value.IsNull() && !(value.IsScalar() && value.Scalar() == "false"))
         throw UserError(path, "\"static_validation\" is not supported: Proctor has no static validators");
@@ -162,8 +164,9 @@ GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const 
     }
   }
   if (layer.on_reject_break && layer.on_reject_break->value && meta.scored)
-    throw UserError(path, "\"on_reject: break\" is not supported in a scoring problem: Proctor judges "
-                          "every test (as on_reject: continue), so the score would differ");
+    throw UserError(path,
+                    "\"on_reject: break\" is not supported in a scoring problem: Proctor judges "
+                    "every test (as on_reject: continue), so the score would differ");
   return layer;
 }
 
@@ -198,8 +201,9 @@ class GroupSettings {
     const fs::path legacy = dir / "testdata.yaml", modern = dir / "test_group.yaml";
     const bool has_legacy = files_.exists(legacy), has_modern = files_.exists(modern);
     if (has_legacy && has_modern)
-      throw UserError(dir, "holds both testdata.yaml and test_group.yaml; keep one (testdata.yaml is the "
-                           "legacy format's name, test_group.yaml 2023-07's)");
+      throw UserError(dir,
+                      "holds both testdata.yaml and test_group.yaml; keep one (testdata.yaml is the "
+                      "legacy format's name, test_group.yaml 2023-07's)");
     if (!has_legacy && !has_modern) return {};
     return read_group_layer(files_, has_legacy ? legacy : modern, meta_, exercise_);
   }
@@ -274,10 +278,10 @@ void apply_test_groups(const PackageFs& files, const Metadata& meta, Exercise& e
     if (!settings.range) continue;
     auto [lo, hi] = settings.range->value;
     if (lo > 0 || hi < total)
-      throw UserError(settings.range->file,
-                      "\"range\" " + number_text(lo) + " " + number_text(hi) +
-                          " is not supported: it would clamp the score of data/" + group + " (0 to " +
-                          number_text(total) + " points), which Proctor does not do");
+      throw UserError(settings.range->file, "\"range\" " + number_text(lo) + " " + number_text(hi) +
+                                                " is not supported: it would clamp the score of data/" +
+                                                group + " (0 to " + number_text(total) +
+                                                " points), which Proctor does not do");
   }
   if (meta.scored && breaks_by_default)
     exercise.notes.push_back(

@@ -60,7 +60,9 @@ void load_input_validators(const PackageFs& files, Exercise& exercise) {
       bool is_dir = entry.type == fs::file_type::directory ||
                     (entry.type == fs::file_type::symlink && fs::is_directory(files.resolve(entry.path)));
       InputValidator v;
-      v.name = entry.name;
+      // A one-file validator is named by its stem, as Kattis names the program (input_validator_args
+      // maps those names to arguments).
+      v.name = is_dir ? entry.name : fs::path(entry.name).stem().string();
       if (is_dir) {
         v.dir = files.directory(entry.path);
         for (const DirEntry& file : files.list(v.dir)) {
