@@ -897,3 +897,19 @@ TEST(KattisTestGroups, UnsupportedSettingsNameFileAndKey) {
   p.write("data/secret/testdata.yaml", "grading: custom\n");
   EXPECT_EQ(load_error(p.root(), LoadOptions{false}), "loaded without error");
 }
+
+// Legacy Kattis allows a one-file program directly in output_validators/; one in a language Proctor
+// cannot build is named.
+TEST(LoadExercise, KattisOneFileOutputValidator) {
+  Package p;
+  p.kattis_basics("name: K\nvalidation: custom\n");
+  p.write("output_validators/validator.py", "import sys\nsys.exit(42)\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators/validator.py").string(),
+                         "output validator written in Python (validator.py)"));
+  p.remove("output_validators/validator.py");
+  p.write("output_validators/check.c", "int main(void) { return 42; }\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.custom_dir, e.root / "output_validators");
+  p.write("output_validators/other.c", "int main(void) { return 42; }\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators").string(), "holds 2 validators"));
+}
