@@ -74,7 +74,8 @@
     dirty = false;
     try {
       const r = await api("PUT", "draft", { source: editor.getText() });
-      if (r.status === 200) $("save-status").textContent = "Saved " + clockTime(Date.parse(r.data.saved_at));
+      // "Saved" only when the text on screen is the text on disk: typing during the request leaves it unsaved.
+      if (r.status === 200) $("save-status").textContent = dirty ? "Unsaved changes" : "Saved " + clockTime(Date.parse(r.data.saved_at));
       else { dirty = true; $("save-status").textContent = "Not saved: " + (r.data.error || r.status); if (r.status === 409) sync(r.data); }
     } catch (e) {
       dirty = true;
@@ -221,7 +222,10 @@
         el("div", { class: "muted" }, "input"), el("pre", {}, smp.input),
         el("div", { class: "muted" }, "expected output"), el("pre", {}, smp.answer)));
     }
-    editor = window.ProctorEditor.create($("editor"), s.draft != null ? s.draft : s.starter, nonce, () => { dirty = true; });
+    editor = window.ProctorEditor.create($("editor"), s.draft != null ? s.draft : s.starter, nonce, () => {
+      dirty = true;
+      $("save-status").textContent = "Unsaved changes";
+    });
     sync(s);
     if (readOnly) editor.setReadOnly(true);
     tick();

@@ -48,7 +48,9 @@ void remove_dir(const std::string& dir) {
   }
 }
 
-int open_procs(const std::string& dir) { return open((dir + "/cgroup.procs").c_str(), O_WRONLY | O_CLOEXEC); }
+int open_procs(const std::string& dir) {
+  return open((dir + "/cgroup.procs").c_str(), O_WRONLY | O_CLOEXEC);
+}
 
 }  // namespace
 
@@ -220,7 +222,8 @@ class V1Cgroup final : public RunCgroup {
 // A pooled v1 cgroup on loan for one run; it goes back to the pool only once it is empty.
 class PooledCgroup final : public RunCgroup {
  public:
-  PooledCgroup(std::unique_ptr<V1Cgroup> inner, CgroupManager* owner) : inner_(std::move(inner)), owner_(owner) {}
+  PooledCgroup(std::unique_ptr<V1Cgroup> inner, CgroupManager* owner)
+      : inner_(std::move(inner)), owner_(owner) {}
   ~PooledCgroup() override {
     // A program that could not fork left nothing behind once reaped: one read says so.
     if (inner_->empty()) {
@@ -233,6 +236,7 @@ class PooledCgroup final : public RunCgroup {
   const std::vector<int>& attach_fds() const override { return inner_->attach_fds(); }
   std::uint64_t cpu_ns() const override { return inner_->cpu_ns(); }
   CgroupUsage usage() const override { return inner_->usage(); }
+  bool reports_peak() const override { return inner_->reports_peak(); }
   void kill_all() override { inner_->kill_all(); }
 
  private:
@@ -258,15 +262,17 @@ class V2Cgroup final : public RunCgroup {
     cgfs::write_file(dir_ + "/memory.swap.max", "0");
     // Without OOM grouping a multi-process run could lose one task and keep going half-dead.
     cgfs::write_file(dir_ + "/memory.oom.group", "1");
+    reports_peak_ = access((dir_ + "/memory.peak").c_str(), R_OK) == 0;
     return cgfs::write_file(dir_ + "/pids.max", std::to_string(max_tasks));
   }
   const std::vector<int>& attach_fds() const override { return fds_; }
   std::uint64_t cpu_ns() const override {
     return cgfs::read_keyed(dir_ + "/cpu.stat", "usage_usec").value_or(0) * 1000;
   }
+  bool reports_peak() const override { return reports_peak_; }
   CgroupUsage usage() const override {
     CgroupUsage u;
-    u.peak_bytes = cgfs::read_u64(dir_ + "/memory.peak").value_or(0);
+    if (reports_peak_) u.peak_bytes = cgfs::read_u64(dir_ + "/memory.peak").value_or(0);
     u.oom_killed = cgfs::read_keyed(dir_ + "/memory.events", "oom_kill").value_or(0) > 0;
     u.hit_memory_max = cgfs::read_keyed(dir_ + "/memory.events", "max").value_or(0) > 0;
     u.pids_limited = cgfs::read_keyed(dir_ + "/pids.events", "max").value_or(0) > 0;
@@ -284,6 +290,7 @@ class V2Cgroup final : public RunCgroup {
  private:
   std::string dir_;
   std::vector<int> fds_;
+  bool reports_peak_ = false;
 };
 
 struct Mounts {
@@ -416,7 +423,8 @@ CgroupManager::CgroupManager() {
       return;
     }
     v1_memory_ = memory;
-    if (!m.pids.empty() && cgfs::writable_dir(m.pids + own_cgroup("pids"))) v1_pids_ = m.pids + own_cgroup("pids");
+    if (!m.pids.empty() && cgfs::writable_dir(m.pids + own_cgroup("pids")))
+      v1_pids_ = m.pids + own_cgroup("pids");
     if (!m.cpuacct.empty() && cgfs::writable_dir(m.cpuacct + own_cgroup("cpuacct"))) {
       v1_cpuacct_ = m.cpuacct + own_cgroup("cpuacct");
     }

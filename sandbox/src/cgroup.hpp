@@ -11,9 +11,9 @@ namespace proctor::sandbox {
 
 struct CgroupUsage {
   std::uint64_t peak_bytes = 0;
-  bool oom_killed = false;     // the kernel's OOM killer acted inside the cgroup
+  bool oom_killed = false;      // the kernel's OOM killer acted inside the cgroup
   bool hit_memory_max = false;  // an allocation hit the limit (failcnt / memory.events max)
-  bool pids_limited = false;   // a fork/clone was refused by the task limit
+  bool pids_limited = false;    // a fork/clone was refused by the task limit
 };
 
 class RunCgroup {
@@ -23,6 +23,8 @@ class RunCgroup {
   virtual const std::vector<int>& attach_fds() const = 0;
   virtual std::uint64_t cpu_ns() const = 0;  // CPU of every task that ever ran inside; 0 if unknown
   virtual CgroupUsage usage() const = 0;
+  // Whether usage().peak_bytes is a real peak: cgroup v2 has memory.peak only since Linux 5.19.
+  virtual bool reports_peak() const { return true; }
   // SIGKILL every task inside and wait until it is empty (bounded).
   virtual void kill_all() = 0;
 };

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <tuple>
 #include <mutex>
 #include <thread>
 
@@ -122,6 +123,7 @@ static Layers planned_layers_for(const Capabilities& caps) {
   planned.landlock_abi = caps.landlock_abi;
   planned.cgroup = caps.cgroup;
   planned.memory_limit = caps.cgroup == "none" ? "rlimit-as" : "cgroup-" + caps.cgroup;
+  planned.memory_peak = caps.cgroup == "none" ? "vmhwm" : "cgroup-" + caps.cgroup;
   planned.process_limit = "seccomp";
   planned.privileges_dropped = caps.root;
   return planned;
@@ -131,7 +133,7 @@ struct Sandbox::Impl {
   Capabilities caps;
   CgroupManager cgroups;
   std::mutex mutex;
-  std::map<std::pair<Profile, bool>, std::unique_ptr<SeccompProgram>> seccomp;
+  std::map<std::tuple<Profile, bool, bool>, std::unique_ptr<SeccompProgram>> seccomp;
   std::unique_ptr<LandlockCache> landlock;
   std::once_flag prepared_once;
   std::unique_ptr<PreparedNamespaces> prepared;
@@ -166,10 +168,10 @@ struct Sandbox::Impl {
     return prepared.get();
   }
 
-  const SeccompProgram& seccomp_for(Profile profile, unsigned threads) {
+  const SeccompProgram& seccomp_for(Profile profile, unsigned threads, bool notify_exit) {
     std::lock_guard lock(mutex);
-    auto& slot = seccomp[{profile, threads > 0}];
-    if (!slot) slot = std::make_unique<SeccompProgram>(profile, threads);
+    auto& slot = seccomp[{profile, threads > 0, notify_exit}];
+    if (!slot) slot = std::make_unique<SeccompProgram>(profile, threads, notify_exit);
     return *slot;
   }
 
@@ -222,6 +224,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
       report.limit = "memory";
       report.memory_kb = image / 1024;
       report.layers = planned_layers_for(caps);
+      report.layers.memory_peak = "image";  // the size it would load, not a run's measurement
       return report;
     }
   }
@@ -300,7 +303,11 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (cgroup) {
     for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
-  SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads));
+  // Without a cgroup that keeps a peak, the supervisor reads the program's own at its exit (the
+  // allowlist profiles; the compiler's is a denylist and its memory is not graded).
+  const bool peak_at_exit = (!cgroup || !cgroup->reports_peak()) &&
+                            (policy.profile == Profile::program || policy.profile == Profile::checker);
+  SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads, peak_at_exit));
   plan.seccomp = &seccomp.fprog;
   plan.seccomp_own_pid_slots = seccomp.own_pid_slots->data();
   plan.seccomp_own_pid_slot_count = seccomp.own_pid_slots->size();
@@ -366,6 +373,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
                       : policy.profile == Profile::sanitizer ? 1U
                                                              : std::max(1U, std::thread::hardware_concurrency());
   input.started = started;
+  input.measure_peak_at_exit = peak_at_exit;
   RunCgroup* cg = cgroup.get();
   input.cpu_ns = [&] {
     if (tree && cg) return cg->cpu_ns();
@@ -405,6 +413,13 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   }
   facts.memory_limit_kb = limits.memory_kb;
   std::uint64_t peak_kb = facts.max_rss_kb;
+  report.layers.memory_peak = handoff.failure ? "none" : "rusage";
+  if (sup.peak_kb && !(cg && cg->reports_peak())) {
+    // Also what the RLIMIT_AS rule of classify() compares with the limit: ru_maxrss could make a
+    // small program look close to its limit when the launcher is large.
+    facts.max_rss_kb = peak_kb = *sup.peak_kb;
+    report.layers.memory_peak = "vmhwm";
+  }
   if (cg) {
     CgroupUsage usage = cg->usage();
     facts.memory_cgroup = true;
@@ -414,7 +429,10 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     // The cgroup's peak counts only what was charged after the child joined it. ru_maxrss would also
     // count the launcher's pages the forked child held before exec (the kernel folds the old image's
     // high-water mark into it at exec).
-    peak_kb = usage.peak_bytes / 1024;
+    if (cg->reports_peak()) {
+      peak_kb = usage.peak_bytes / 1024;
+      report.layers.memory_peak = "cgroup-" + caps.cgroup;
+    }
     // rusage covers only children that were waited for; the cgroup saw every task of the tree.
     if (tree) facts.cpu_ms = std::max(facts.cpu_ms, cg->cpu_ns() / 1'000'000);
   }

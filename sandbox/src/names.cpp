@@ -43,6 +43,7 @@ nlohmann::json to_json(const Layers& layers) {
           {"namespaces", layers.namespaces},
           {"cgroup", layers.cgroup},
           {"memory_limit", layers.memory_limit},
+          {"memory_peak", layers.memory_peak},
           {"process_limit", layers.process_limit},
           {"privileges_dropped", layers.privileges_dropped},
           {"insecure", layers.insecure}};

@@ -31,7 +31,9 @@ inline constexpr std::uint32_t kOwnPidPlaceholder = 0x7eadbeefU;
 class SeccompProgram {
  public:
   // Throws std::runtime_error when libseccomp fails.
-  SeccompProgram(Profile profile, unsigned threads);
+  // `notify_exit`: exit and exit_group go to the supervisor (which reads the program's memory peak
+  // before letting them continue) instead of being allowed; only for the allowlist profiles.
+  SeccompProgram(Profile profile, unsigned threads, bool notify_exit = false);
   const std::vector<sock_filter>& instructions() const { return filter_; }
   // Indices of the instructions whose constant is kOwnPidPlaceholder.
   const std::vector<unsigned short>& own_pid_slots() const { return own_pid_slots_; }

@@ -4,6 +4,7 @@
 // millisecond without busy polling.
 #include "supervise.hpp"
 
+#include <linux/audit.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "seccomp_filter.hpp"
@@ -22,14 +24,60 @@ namespace {
 
 std::uint64_t ms_since(std::chrono::steady_clock::time_point start) {
   return static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count() /
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
+          .count() /
       1000);
 }
 
-std::optional<std::string> receive_violation(int notify_fd) {
+// The high-water mark of the process's resident memory, as the kernel keeps it per address space:
+// the program's own pages only, unlike ru_maxrss, which at exec inherits the launcher's peak (the
+// child shares the launcher's memory until exec).
+std::optional<std::uint64_t> read_vmhwm_kb(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/status", static_cast<int>(pid));
+  FILE* f = std::fopen(path, "re");
+  if (!f) return std::nullopt;
+  std::optional<std::uint64_t> kb;
+  char line[256];
+  while (std::fgets(line, sizeof line, f)) {
+    unsigned long long value = 0;
+    if (std::sscanf(line, "VmHWM: %llu kB", &value) == 1) {
+      kb = value;
+      break;
+    }
+  }
+  std::fclose(f);
+  return kb;
+}
+
+void note_peak(SuperviseResult& out, pid_t pid) {
+  if (auto kb = read_vmhwm_kb(pid)) out.peak_kb = std::max(out.peak_kb.value_or(0), *kb);
+}
+
+bool is_exit(const seccomp_notif& req) {
+  return req.data.arch == AUDIT_ARCH_X86_64 && (req.data.nr == SYS_exit || req.data.nr == SYS_exit_group);
+}
+
+// One notification: a forbidden call (its name), or, with measure_peak_at_exit, an exit that is
+// measured and let through (nullopt).
+std::optional<std::string> receive(int notify_fd, const SuperviseInput& in, SuperviseResult& out) {
   seccomp_notif req;
   std::memset(&req, 0, sizeof req);
   if (ioctl(notify_fd, SECCOMP_IOCTL_NOTIF_RECV, &req) != 0) return std::nullopt;
+  if (in.measure_peak_at_exit && is_exit(req)) {
+    note_peak(out, in.pid);
+    seccomp_notif_resp resp;
+    std::memset(&resp, 0, sizeof resp);
+    resp.id = req.id;
+    resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    // ENOENT: the program died meanwhile (a limit, a signal); nothing is left to continue. Any other
+    // failure would leave it stuck in its exit until the wall limit: a judge error, said at once.
+    if (ioctl(notify_fd, SECCOMP_IOCTL_NOTIF_SEND, &resp) != 0 && errno != ENOENT) {
+      out.error =
+          std::string("letting the program exit (SECCOMP_USER_NOTIF_FLAG_CONTINUE): ") + std::strerror(errno);
+    }
+    return std::nullopt;
+  }
   return syscall_name(req.data.arch, req.data.nr);
 }
 
@@ -56,7 +104,8 @@ SuperviseResult supervise(const SuperviseInput& in) {
         break;
       }
       const std::uint64_t cpu_left_ms = (cpu_limit_ns - cpu) / 1'000'000 / std::max(1U, in.parallelism);
-      const std::uint64_t wait_ms = std::max<std::uint64_t>(1, std::min(in.wall_limit_ms - wall, cpu_left_ms + 1));
+      const std::uint64_t wait_ms =
+          std::max<std::uint64_t>(1, std::min(in.wall_limit_ms - wall, cpu_left_ms + 1));
       pollfd fds[2] = {{pidfd, POLLIN, 0}, {notify_fd, POLLIN, 0}};
       int n = poll(fds, notify_fd >= 0 ? 2 : 1, static_cast<int>(std::min<std::uint64_t>(wait_ms, 1000)));
       if (n < 0 && errno != EINTR) {
@@ -64,7 +113,8 @@ SuperviseResult supervise(const SuperviseInput& in) {
         break;
       }
       if (n > 0 && notify_fd >= 0 && (fds[1].revents & POLLIN)) {
-        out.violation = receive_violation(notify_fd);
+        out.violation = receive(notify_fd, in, out);
+        if (!out.error.empty()) break;
         if (out.violation) {
           out.killed_for = KilledFor::violation;
           break;
@@ -75,7 +125,10 @@ SuperviseResult supervise(const SuperviseInput& in) {
       if (n > 0 && notify_fd >= 0 && (fds[1].revents & POLLHUP) && !(fds[1].revents & POLLIN)) notify_fd = -1;
       if (n > 0 && (fds[0].revents & POLLIN)) break;
     }
-    if (out.killed_for != KilledFor::nothing || !out.error.empty()) in.kill_all();
+    if (out.killed_for != KilledFor::nothing || !out.error.empty()) {
+      if (in.measure_peak_at_exit) note_peak(out, in.pid);
+      in.kill_all();
+    }
     close(pidfd);
   }
   // The process is dead or dying; wait4 reaps it with the kernel's exact accounting.

@@ -22,6 +22,9 @@ struct SuperviseInput {
   std::chrono::steady_clock::time_point started;
   std::function<std::uint64_t()> cpu_ns;  // CPU of the whole run so far
   std::function<void()> kill_all;         // kills every process of the run
+  // The filter sends exit/exit_group here (SeccompProgram's notify_exit): read the program's own
+  // memory peak (VmHWM) while its memory still exists, before each exit and before a limit kill.
+  bool measure_peak_at_exit = false;
 };
 
 struct SuperviseResult {
@@ -29,6 +32,7 @@ struct SuperviseResult {
   std::optional<std::string> violation;
   int wait_status = 0;
   rusage usage{};
+  std::optional<std::uint64_t> peak_kb;  // VmHWM, highest seen (measure_peak_at_exit)
   std::uint64_t wall_ms = 0;
   std::string error;  // the supervisor itself failed (JE)
 };

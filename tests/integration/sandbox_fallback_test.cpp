@@ -18,6 +18,7 @@
 #include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <vector>
 
 #include "c_program.hpp"
 #include "proctor/sandbox/launch.hpp"
@@ -293,4 +294,64 @@ TEST(SandboxInsideDockersDefaultSeccompProfile, CompilesAndRunsWithoutNamespaces
     return "";
   });
   EXPECT_EQ(code, 0) << said;
+}
+
+// Without a cgroup that keeps a peak (none at all, or cgroup v2 before Linux 5.19), memory is the
+// program's own high-water mark, read by the supervisor at the program's exit or just before a limit
+// kill. wait4's ru_maxrss is not: the child shares the launcher's memory until exec, and the kernel
+// folds that peak into it, so a large launcher made a small program look large, and even MLE under
+// the RLIMIT_AS rule (90% of the limit). The ballast makes this launcher large.
+TEST(SandboxWithoutCgroups, MemoryIsTheProgramsOwnNotTheLaunchers) {
+  ScopedEnv no_cgroups("PROCTOR_DISABLE_CGROUPS", "1");
+  std::vector<char> ballast(96u << 20);
+  std::fill(ballast.begin(), ballast.end(), 1);
+  proctor::test::TempDirectory dir;
+  const fs::path tiny = proctor::test::compile_c(dir.path(), "tiny", "int main(void){return 0;}\n");
+  const fs::path thirty = proctor::test::compile_c(dir.path(), "thirty",
+                                                   "#include <stdlib.h>\n#include <string.h>\n"
+                                                   "int main(void){volatile char*p=malloc(30<<20);"
+                                                   "for(int i=0;i<30<<20;i+=4096)p[i]=7;return 0;}\n");
+  const fs::path spin = proctor::test::compile_c(dir.path(), "spin",
+                                                 "#include <stdlib.h>\n#include <string.h>\n"
+                                                 "int main(void){volatile char*p=malloc(16<<20);"
+                                                 "for(int i=0;i<16<<20;i+=4096)p[i]=7;"
+                                                 "for(volatile unsigned long i=0;;++i){}}\n");
+  const fs::path crash = proctor::test::compile_c(dir.path(), "crash",
+                                                  "int main(void){volatile int*p=0;return *p;}\n");
+  Sandbox sandbox;
+  ASSERT_EQ(sandbox.capabilities().cgroup, "none");
+  constexpr std::uint64_t kMiB = 1024;
+
+  Policy p = program(tiny);
+  p.limits.memory_kb = 64 * kMiB;
+  RunReport r = sandbox.run(p);
+  EXPECT_EQ(r.status, Status::ok) << to_json(r).dump();
+  EXPECT_EQ(r.layers.memory_peak, "vmhwm");
+  EXPECT_LT(r.memory_kb, 8 * kMiB) << "the launcher holds 96 MiB";
+
+  p = program(thirty);
+  p.limits.memory_kb = 64 * kMiB;
+  r = sandbox.run(p);
+  EXPECT_EQ(r.status, Status::ok) << to_json(r).dump();
+  EXPECT_EQ(r.layers.memory_peak, "vmhwm");
+  EXPECT_GE(r.memory_kb, 30 * kMiB);
+  EXPECT_LT(r.memory_kb, 40 * kMiB);
+
+  // Killed at its CPU limit: measured just before the kill.
+  p = program(spin);
+  p.limits.cpu_ms = 1000;
+  p.limits.memory_kb = 64 * kMiB;
+  r = sandbox.run(p);
+  EXPECT_EQ(r.status, Status::tle) << to_json(r).dump();
+  EXPECT_EQ(r.layers.memory_peak, "vmhwm");
+  EXPECT_GE(r.memory_kb, 16 * kMiB);
+  EXPECT_LT(r.memory_kb, 40 * kMiB);
+
+  // A crash leaves no exit to measure: the result says its figure is ru_maxrss, and the verdict
+  // stays the crash.
+  p = program(crash);
+  r = sandbox.run(p);
+  EXPECT_EQ(r.status, Status::rte) << to_json(r).dump();
+  EXPECT_EQ(r.layers.memory_peak, "rusage");
+  EXPECT_EQ(ballast[12345], 1);
 }

@@ -38,7 +38,7 @@ json valid_result() {
     ],
     "limits": {"time_ms": 1000, "wall_ms": 4000, "memory_mb": 256, "output_kb": 8192},
     "sandbox": {"seccomp": true, "landlock_abi": 3, "namespaces": ["user", "mount", "net"], "cgroup": "v2",
-                "memory_limit": "cgroup-v2", "process_limit": "seccomp", "privileges_dropped": true,
+                "memory_limit": "cgroup-v2", "memory_peak": "cgroup-v2", "process_limit": "seccomp", "privileges_dropped": true,
                 "insecure": false},
     "runner": {"version": "0.1.0", "compiler": "gcc (Debian 12.2.0-14) 12.2.0"},
     "started_at": "2024-05-01T09:30:00Z",

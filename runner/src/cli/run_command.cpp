@@ -41,7 +41,7 @@ void print_text(const sandbox::RunReport& r) {
   const auto& l = r.layers;
   std::cerr << "layers: seccomp " << (l.seccomp ? "on" : "off") << ", landlock "
             << (l.landlock_abi ? "ABI " + std::to_string(l.landlock_abi) : std::string("off")) << ", cgroup "
-            << l.cgroup << ", memory " << l.memory_limit << ", processes " << l.process_limit << ", namespaces "
+            << l.cgroup << ", memory " << l.memory_limit << ", processes " << l.process_limit << ", memory peak from " << l.memory_peak << ", namespaces "
             << (l.namespaces.empty() ? std::string("none") : nlohmann::json(l.namespaces).dump())
             << (l.privileges_dropped ? ", own unprivileged uid" : "") << (l.insecure ? ", INSECURE" : "") << "\n";
   if (r.cost) {

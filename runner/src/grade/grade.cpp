@@ -116,6 +116,9 @@ GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
     if (o.result.verdict != Verdict::skipped && !ran) {
       result.layers = o.layers;  // the first run's layers stand for all (every run uses the same)
       ran = true;
+    } else if (o.result.verdict != Verdict::skipped && o.layers.memory_peak == "rusage") {
+      // Except the memory measure, which a crash can weaken for its own run: the weakest one used.
+      result.layers.memory_peak = o.layers.memory_peak;
     }
   }
   // Nothing ran: say what this machine would have used.

@@ -182,6 +182,9 @@ void sandbox_layers(Model& m, const sandbox::Layers& sb) {
   };
   named("cgroup", sb.cgroup);
   named("memory limit", sb.memory_limit);
+  // ru_maxrss is the one measure that may hold pages not the program's own (see Layers::memory_peak).
+  add_layer(m, "memory measured by", sb.memory_peak.empty() ? "none" : sb.memory_peak,
+            sb.memory_peak != "rusage" && sb.memory_peak != "none" && !sb.memory_peak.empty());
   named("process limit", sb.process_limit);
   add_layer(m, "privileges dropped", sb.privileges_dropped ? "yes" : "no", sb.privileges_dropped);
   if (sb.insecure) add_layer(m, "INSECURE", "file system not confined", false);

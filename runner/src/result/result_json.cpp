@@ -106,6 +106,8 @@ sandbox::Layers layers_from(const json& s) {
   }
   l.cgroup = get_string(s, where, "cgroup");
   l.memory_limit = get_string(s, where, "memory_limit");
+  // Absent from results written before it existed.
+  l.memory_peak = get_optional_string(s, where, "memory_peak").value_or("none");
   l.process_limit = get_string(s, where, "process_limit");
   l.privileges_dropped = get_bool(s, where, "privileges_dropped");
   l.insecure = get_bool(s, where, "insecure");

@@ -27,6 +27,12 @@ struct Layers {
   std::vector<std::string> namespaces;   // e.g. {"user","mount","net","ipc","uts"}
   std::string cgroup = "none";           // "v2", "v1" or "none"
   std::string memory_limit = "none";     // "cgroup-v2", "cgroup-v1" or "rlimit-as"
+  // Where memory_kb came from: "cgroup-v2"/"cgroup-v1" (the run's cgroup), "vmhwm" (the program's
+  // own high-water mark, read by the supervisor at its exit: no cgroup, or v2 before Linux 5.19),
+  // "rusage" (wait4's ru_maxrss, which also holds the launcher's pages: a crash left no exit to
+  // measure), "image" (the binary's loaded size: larger than the limit, it never ran), "none" (the
+  // run never started).
+  std::string memory_peak = "none";
   std::string process_limit = "none";    // "cgroup-pids", "rlimit-nproc" or "seccomp" (no fork at all)
   bool privileges_dropped = false;       // ran under an unprivileged uid/gid
   bool insecure = false;                 // ran although the file system could not be confined
