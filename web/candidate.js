@@ -6,11 +6,14 @@
   const $ = (id) => document.getElementById(id);
   const nonce = document.querySelector('meta[name="csp-nonce"]').content;
   // Saves every second when the text changed: the interviewer's live view is then at most ~2 s behind.
-  const SAVE_EVERY_MS = 1000, POLL_EVERY_MS = 5000;
+  // Extensions, time up and the finish come by the live stream (Server-Sent Events); without a stream the
+  // page asks for its state every 30 s.
+  const SAVE_EVERY_MS = 1000, FALLBACK_POLL_MS = 30000;
   let editor = null, deadline = 0, offset = 0, readOnly = false, dirty = false, saving = false;
   let samples = [], lastSubmission = null;
 
-  const { el, clockTime, verdictBadge } = window.ProctorCommon;
+  const { el, clockTime, verdictBadge, follow } = window.ProctorCommon;
+  let live = false;
 
   async function api(method, path, body) {
     const res = await fetch("/api/candidate/" + path, {
@@ -55,6 +58,7 @@
     const said = document.querySelector("#output .submitted");
     if (said && lastSubmission) said.textContent = submittedText(lastSubmission);
     const banner = $("banner");
+    banner.classList.remove("info");
     banner.textContent = state === "finished"
       ? "The session is finished. The page is read-only; your last submission before the end is graded."
       : "Time is up (" + clockTime(deadline) + "). The page is read-only; your last submission before the deadline is graded.";
@@ -66,6 +70,24 @@
       const r = await api("GET", "state");
       if (r.status === 200) sync(r.data);
     } catch (e) { /* offline for a moment: the next poll tries again */ }
+  }
+
+  // extend, time_up, finished (and ready, once per connection) carry the state, the server's time and the
+  // deadline: enough for the countdown and the read-only switch. The submissions come with a poll.
+  function onLive(type, data) {
+    if (data.now) offset = Date.parse(data.now) - Date.now();
+    if (data.deadline) {
+      deadline = Date.parse(data.deadline);
+      $("deadline").textContent = "until " + clockTime(deadline);
+    }
+    if (type === "extend" && !readOnly) {
+      $("banner").textContent = "Your interviewer gave you more time: until " + clockTime(deadline) + ".";
+      $("banner").classList.add("info");
+      $("banner").hidden = false;
+    }
+    if (data.state && data.state !== "open") goReadOnly(data.state);
+    if (type === "ready") poll();
+    tick();
   }
 
   async function save() {
@@ -231,7 +253,11 @@
     tick();
     setInterval(tick, 1000);
     setInterval(save, SAVE_EVERY_MS);
-    setInterval(poll, POLL_EVERY_MS);
+    follow(async () => {
+      const r = await api("POST", "stream-ticket");
+      return r.status === 201 ? r.data.url : null;
+    }, ["extend", "time_up", "finished"], onLive, (ok) => { live = ok; });
+    setInterval(() => { if (!live) poll(); }, FALLBACK_POLL_MS);
     $("run").addEventListener("click", run);
     $("submit").addEventListener("click", submit);
     $("run-input").addEventListener("click", runInput);

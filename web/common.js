@@ -32,5 +32,49 @@
     return el("span", { class: "verdict " + (v === "AC" ? "AC" : "bad") }, v || "-");
   }
 
-  window.ProctorCommon = { el, clockTime, duration, verdictBadge };
+  // Follows a session's live stream (docs/api.md "Live updates"). An EventSource cannot send the bearer
+  // header, so every connection starts with a single-use ticket (ticketUrl() asks for one with the
+  // header); a broken stream is opened again with a new ticket and the last event id, so the server
+  // replays what was missed, waiting longer after each failure (1 s, 2 s, … 30 s). onHealth(true) on
+  // every "ready", onHealth(false) when the stream breaks: the page then asks for its state slowly.
+  function follow(ticketUrl, types, onEvent, onHealth) {
+    let source = null, lastId = "", delay = 1000, timer = null, stopped = false;
+    function retry() {
+      if (stopped || timer) return;
+      timer = setTimeout(open, delay);
+      delay = Math.min(delay * 2, 30000);
+    }
+    async function open() {
+      timer = null;
+      let url = null;
+      try { url = await ticketUrl(); } catch (e) { url = null; }
+      if (stopped) return;
+      if (!url) { onHealth(false); retry(); return; }
+      source = new EventSource(url + (lastId ? "&last_event_id=" + encodeURIComponent(lastId) : ""));
+      for (const type of types.concat(["ready"])) {
+        source.addEventListener(type, (ev) => {
+          if (ev.lastEventId) lastId = ev.lastEventId;
+          let data = {};
+          try { data = JSON.parse(ev.data); } catch (e) { return; }
+          if (type === "ready") { delay = 1000; onHealth(true); }
+          onEvent(type, data);
+        });
+      }
+      // The browser's own reconnect would reuse the spent ticket: take over with a new one instead.
+      source.onerror = () => {
+        source.close();
+        source = null;
+        onHealth(false);
+        retry();
+      };
+    }
+    open();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (source) source.close();
+    };
+  }
+
+  window.ProctorCommon = { el, clockTime, duration, verdictBadge, follow };
 })();

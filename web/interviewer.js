@@ -186,7 +186,8 @@
 
   // --- routing ---------------------------------------------------------------------------------------
 
-  const ctx = { api, message, nonce, serverNow, reportUrl };
+  const setServerNow = (ms) => { offset = ms - Date.now(); };
+  const ctx = { api, message, nonce, serverNow, setServerNow, reportUrl };
 
   function route() {
     if (!token()) return showLogin();

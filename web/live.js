@@ -1,14 +1,15 @@
-// The interviewer's live view of one session: the candidate's code as it changes (the newest draft,
-// asked for every second), every run and submission, the countdown, and the actions: extend time,
-// private notes, finish now with a chosen submission.
+// The interviewer's live view of one session: the candidate's code as it changes, every run and
+// submission, the countdown, and the actions: extend time, private notes, finish now with a chosen
+// submission. Changes come by the session's live stream (Server-Sent Events): a draft brings its source,
+// anything else asks for the whole state once. Without a stream the page asks every 10 s.
 "use strict";
 (function () {
-  const { el, clockTime, duration, verdictBadge } = window.ProctorCommon;
+  const { el, clockTime, duration, verdictBadge, follow } = window.ProctorCommon;
   const $ = (id) => document.getElementById(id);
-  const POLL_MS = 1000;
+  const FALLBACK_POLL_MS = 10000;
 
   function mount(id, ctx) {
-    let editor = null, draftN = 0, state = null, stopped = false, busy = false;
+    let editor = null, draftN = 0, state = null, stopped = false, busy = false, again = false, live = false;
     const finishChoice = $("finish-submission");
     $("live-editor").replaceChildren();
     editor = window.ProctorEditor.create($("live-editor"), "", ctx.nonce, null);
@@ -98,23 +99,49 @@
       $("live-countdown").classList.toggle("low", left < 5 * 60 * 1000);
     }
 
+    function showDraft(d) {
+      if (d && d.source != null && d.n > draftN) {
+        draftN = d.n;
+        editor.setText(d.source);
+      }
+      const shown = d && d.n >= draftN ? d : null;
+      if (shown || !d) $("live-draft").textContent = d ? "draft " + d.n + ", saved " + clockTime(Date.parse(d.saved_at)) : "nothing saved yet";
+    }
+
+    function showLink(ok) {
+      live = ok;
+      const s = $("live-link");
+      s.textContent = ok ? "● live" : "○ reconnecting — updating every 10 s";
+      s.classList.toggle("ok", ok);
+    }
+
+    // A request while one is on its way is remembered and made after it: the newest state always comes.
     async function poll() {
-      if (stopped || busy) return;
+      if (stopped) return;
+      if (busy) { again = true; return; }
       busy = true;
       try {
         const r = await ctx.api("GET", "sessions/" + id + "?draft=" + draftN);
         if (r.status === 200) {
           state = r.data;
-          const d = r.data.draft;
-          if (d && d.source != null && d.n !== draftN) {
-            draftN = d.n;
-            editor.setText(d.source);
-          }
-          $("live-draft").textContent = d ? "draft " + d.n + ", saved " + clockTime(Date.parse(d.saved_at)) : "nothing saved yet";
+          showDraft(r.data.draft);
           renderState();
         } else if (r.status === 404) ctx.message("No session " + id + ".", true);
       } catch (e) { /* offline for a moment: the next poll tries again */ }
       busy = false;
+      if (again) { again = false; poll(); }
+    }
+
+    function onLive(type, data) {
+      if (stopped) return;
+      if (data.now) ctx.setServerNow(Date.parse(data.now));
+      if (type === "draft") { showDraft(data); return; }
+      if (type === "run_started") {
+        $("live-running").textContent = "Running " + (data.kind === "input" ? "their own input" : "the samples") + "…";
+        return;
+      }
+      if (type === "run") $("live-running").textContent = "";
+      poll();  // ready, run, submission, extend, note, grade, time_up, finished: the whole state, once
     }
 
     async function act(path, body, done) {
@@ -163,11 +190,18 @@
     $("finish-form").addEventListener("submit", onFinish);
     $("note-form").addEventListener("submit", onNote);
 
+    $("live-running").textContent = "";
+    showLink(false);
     poll();
-    const poller = setInterval(poll, POLL_MS);
+    const unfollow = follow(async () => {
+      const r = await ctx.api("POST", "sessions/" + id + "/stream-ticket");
+      return r.status === 201 ? r.data.url : null;
+    }, ["draft", "run_started", "run", "submission", "extend", "note", "grade", "time_up", "finished"], onLive, showLink);
+    const poller = setInterval(() => { if (!live) poll(); }, FALLBACK_POLL_MS);
     const ticker = setInterval(tick, 1000);
     return () => {
       stopped = true;
+      unfollow();
       clearInterval(poller);
       clearInterval(ticker);
       $("extend-form").removeEventListener("submit", onExtend);

@@ -3,6 +3,7 @@
 // hang. The first byte picks what the rest becomes:
 //   0 exercise.json   1 problem.yaml   2 a test's file name   3 submissions/submissions.yaml
 //   4 a DOMjudge submission (its @EXPECTED_RESULTS@)   5 data/test_group.yaml
+//   6 a group's data/secret/g/testdata.yaml (under data/testdata.yaml)   7 a test's own data/secret/1.yaml
 // A fresh package is written for every input in one temporary directory per process.
 #include <unistd.h>
 
@@ -55,15 +56,15 @@ fs::path fresh_package(bool proctor_format) {
 }
 
 void check_message(const std::string& message) {
-  if (message.find('\n') != std::string::npos) std::abort();           // one line
-  if (proctor::text::valid_utf8(message) != message) std::abort();     // printable as it is
+  if (message.find('\n') != std::string::npos) std::abort();        // one line
+  if (proctor::text::valid_utf8(message) != message) std::abort();  // printable as it is
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const int target = data[0] % 6;
+  const int target = data[0] % 8;
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   const fs::path root = fresh_package(target == 0);
   switch (target) {
@@ -90,6 +91,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     case 5:
       write(root / "data/test_group.yaml", text);
+      break;
+    case 6:
+      // A group's settings inherit from data/'s, and the group holds a test of its own.
+      write(root / "data/testdata.yaml", "output_validator_flags: case_sensitive\naccept_score: 2\n");
+      write(root / "data/secret/g/1.in", "1\n");
+      write(root / "data/secret/g/1.ans", "1\n");
+      write(root / "data/secret/g/testdata.yaml", text);
+      break;
+    case 7:
+      write(root / "problem.yaml", "problem_format_version: 2023-07\n");
+      write(root / "data/secret/1.yaml", text);
       break;
   }
   try {

@@ -2,7 +2,9 @@
 // @EXPECTED_RESULTS@ annotations, a dangling problem.pdf), a legacy Kattis one without samples and with
 // slow_accepted/ and an input validator, and a 2023-07 one (output_validator/, test_group.yaml,
 // submissions.yaml). Each loads unchanged, grades, and `exercise validate` gives every submission the
-// verdict its judge expects.
+// verdict its judge expects. Two more carry grading settings per test group: kattis-groups (legacy
+// testdata.yaml at three levels: flags, accept_score, range) and parity-2023 (test_group.yaml with
+// per-validator arguments, and a test's own .yaml).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -162,6 +164,114 @@ TEST(ForeignPackages, AFailingReferenceNamesTheTestAndTheLimit) {
   EXPECT_NE(v.submissions["accepted/chatty.c"].at("problem").get<std::string>().find("output limit 1024 KiB"),
             std::string::npos)
       << v.output;
+}
+
+// The legacy package's groups loosen the checker and the input bound for the big cases; without the
+// group's file, the submission accepted only thanks to it is WA there and the inputs are out of bounds.
+TEST(ForeignPackages, LegacyTestdataYamlFlagsReachTheValidators) {
+  TempDirectory tmp;
+  const fs::path dir = kPackages / "kattis-groups";
+  Validated v = validate(dir, tmp.path());
+  EXPECT_EQ(v.exit_code, 0) << v.output;
+  expect_verdicts(
+      v,
+      {{"accepted/third.c", "AC"}, {"accepted/rounds_big_n.c", "AC"}, {"wrong_answer/two_decimals.c", "WA"}});
+  // accept_score: the sample 0 (its range pinned to 0 0), secret/exact 1 each, secret/rough 3 each.
+  const fs::path result = tmp.path() / "third.json";
+  auto graded = run_cli("grade --json " + shell_quote(result.string()) + " " + shell_quote(dir.string()) +
+                        " " + shell_quote((dir / "submissions/accepted/third.c").string()));
+  EXPECT_EQ(graded.exit_code, 0) << graded.output;
+  const json score = json::parse(read_text(result)).at("score");
+  EXPECT_EQ(score.at("max_points"), 8.0) << score.dump();
+  EXPECT_EQ(score.at("points"), 8.0) << score.dump();
+
+  const fs::path copy = tmp.path() / "kattis-groups";
+  fs::copy(dir, copy, fs::copy_options::recursive);
+  fs::remove(copy / "data/secret/rough/testdata.yaml");
+  Validated without = validate(copy, tmp.path());
+  EXPECT_EQ(without.exit_code, 1) << without.output;
+  EXPECT_EQ(without.submissions["accepted/rounds_big_n.c"].at("problem"),
+            "got WA, expected AC (first on secret/rough/1)")
+      << without.output;
+  const std::string problems = without.package.at("problems").dump();
+  EXPECT_NE(problems.find("data/secret/rough/1.in: rejected by input validator bounds: expected one integer "
+                          "1..1000"),
+            std::string::npos)
+      << without.output;
+}
+
+// 2023-07: case_sensitive from data/secret/test_group.yaml decides the hidden tests, a test's own
+// 1.yaml forgives the case again, and the input validator's arguments are given by its name.
+TEST(ForeignPackages, TestGroupYamlFlagsReachTheValidators) {
+  TempDirectory tmp;
+  const fs::path dir = kPackages / "parity-2023";
+  Validated v = validate(dir, tmp.path());
+  EXPECT_EQ(v.exit_code, 0) << v.output;
+  expect_verdicts(v, {{"accepted/parity.c", "AC"}, {"wrong_answer/lower_case.c", "WA"}});
+  const fs::path result = tmp.path() / "lower.json";
+  auto graded = run_cli("grade --json " + shell_quote(result.string()) + " " + shell_quote(dir.string()) +
+                        " " + shell_quote((dir / "submissions/wrong_answer/lower_case.c").string()));
+  EXPECT_EQ(graded.exit_code, 1) << graded.output;
+  std::map<std::string, std::string> verdicts;
+  const json doc = json::parse(read_text(result));
+  for (const json& t : doc.at("tests"))
+    verdicts[t.at("name").get<std::string>()] = t.at("verdict").get<std::string>();
+  EXPECT_EQ(
+      verdicts,
+      (std::map<std::string, std::string>{
+          {"sample/1", "AC"}, {"secret/big/1", "WA"}, {"secret/small/1", "AC"}, {"secret/small/2", "WA"}}));
+
+  // Without the big group's bound, its input breaks the package-wide one.
+  const fs::path copy = tmp.path() / "parity-2023";
+  fs::copy(dir, copy, fs::copy_options::recursive);
+  fs::remove(copy / "data/secret/big/test_group.yaml");
+  Validated without = validate(copy, tmp.path());
+  EXPECT_EQ(without.exit_code, 1) << without.output;
+  EXPECT_NE(without.package.at("problems")
+                .dump()
+                .find("data/secret/big/1.in: rejected by input validator range: expected one integer 1..100"),
+            std::string::npos)
+      << without.output;
+}
+
+// A setting Proctor cannot honour stops grading with one line naming the file and the key (exit 2);
+// a validator Proctor cannot build is named by `validate`, while grading (which does not need it) works.
+TEST(ForeignPackages, UnsupportedGroupSettingsAndValidatorsAreNamed) {
+  TempDirectory tmp;
+  const fs::path copy = tmp.path() / "kattis-groups";
+  fs::copy(kPackages / "kattis-groups", copy, fs::copy_options::recursive);
+  write_text(copy / "data/secret/rough/testdata.yaml",
+             read_text(copy / "data/secret/rough/testdata.yaml") + "grader_flags: min\n");
+  const std::string grade_cmd = "grade " + shell_quote(copy.string()) + " " +
+                                shell_quote((copy / "submissions/accepted/third.c").string());
+  auto refused = run_cli(grade_cmd);
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find((copy / "data/secret/rough/testdata.yaml").string() +
+                                ": \"grader_flags\" min is not supported"),
+            std::string::npos)
+      << refused.output;
+  EXPECT_EQ(refused.output.find('\n'), refused.output.size() - 1) << refused.output;
+
+  fs::remove(copy / "data/secret/rough/testdata.yaml");
+  fs::remove_all(copy / "data/secret/rough");
+  write_text(copy / "input_validators/validate.py", "import sys\nsys.exit(42)\n");
+  Validated v = validate(copy, tmp.path());
+  EXPECT_EQ(v.exit_code, 1) << v.output;
+  EXPECT_NE(v.package.at("problems")
+                .dump()
+                .find("input_validators/validate.py: input validator written in Python (validate.py)"),
+            std::string::npos)
+      << v.output;
+  EXPECT_EQ(run_cli(grade_cmd).exit_code, 0);
+
+  fs::create_directories(copy / "output_validators/check");
+  write_text(copy / "output_validators/check/check.py", "import sys\nsys.exit(42)\n");
+  write_text(copy / "problem.yaml", "name: A third\nvalidation: custom\n");
+  auto custom = run_cli(grade_cmd);
+  EXPECT_EQ(custom.exit_code, 2) << custom.output;
+  EXPECT_NE(custom.output.find("output_validators/check: output validator written in Python (check.py)"),
+            std::string::npos)
+      << custom.output;
 }
 
 }  // namespace

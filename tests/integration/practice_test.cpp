@@ -145,6 +145,23 @@ int main(void) {
   EXPECT_LT(p.cli.output.size(), 40000u) << "the flood does not reach the terminal";
 }
 
+TEST(PracticeExcerpts, AnOutputLimitSaysTheSizeIsALowerBound) {
+  // An endless flood: the sandbox stops it at log-levels' 64 KiB and keeps only a little past that, so
+  // the terminal never claims that was all the program wrote.
+  Practice p(R"C(#include <stdio.h>
+int main(void) { for (;;) fputs("flood\n", stdout); }
+)C");
+  ASSERT_EQ(p.cli.exit_code, 1) << p.cli.output;
+  ASSERT_TRUE(matches_result_schema(p.result));
+  const json& t = p.sample(0);
+  EXPECT_EQ(t["verdict"], "OLE");
+  EXPECT_GT(t["stdout"]["bytes"].get<std::size_t>(), 64u * 1024) << t["stdout"].dump();
+  EXPECT_TRUE(
+      contains(p.cli.output, "stdout (first 1024 of at least " + t["stdout"]["bytes"].dump() + " bytes):"))
+      << p.cli.output;
+  EXPECT_TRUE(contains(p.cli.output, "stderr: (empty)")) << p.cli.output;
+}
+
 TEST(PracticeExcerpts, InvalidUtf8IsReplacedAndControlCharactersEscaped) {
   Practice p(R"C(#include <stdio.h>
 int main(void) { fputs("caf\xc3 \xff\xfe ok\x1b[31m\n", stdout); fputs("bad \xe2\x82", stderr); return 0; }

@@ -78,6 +78,72 @@ TEST_F(SignalsTest, TheTooSlowSubmissionGrowsSteeperThanTheReferenceInTheResultA
   }
 }
 
+// The "done when": the bundled buggy-but-passing demo (be-header's accepted/fields_first.c reads
+// past a short line's buffer) graded with --signals, as an interviewer would, shows the sanitizer's
+// finding at the candidate's line ahead of the leaks, the analyzer's finding and the growth plot, in
+// the terminal and every report format.
+TEST_F(SignalsTest, TheBundledBuggyButPassingDemoShowsEverySignalInEveryReport) {
+  const std::filesystem::path out = dir_.path() / "demo.json";
+  auto r = run_cli("grade " + shell_quote(kBeHeader) + " " +
+                   shell_quote(kBeHeader / "submissions/accepted/fields_first.c") +
+                   " --signals --color never --json " + shell_quote(out));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const json doc = json::parse(read_text(out));
+  EXPECT_TRUE(matches_result_schema(doc));
+  EXPECT_EQ(doc["verdict"], "AC");
+  const json& findings = doc["signals"]["sanitizer"]["findings"];
+  ASSERT_FALSE(findings.empty()) << doc["signals"].dump(2);
+  EXPECT_EQ(findings[0]["kind"], "heap-buffer-overflow")
+      << "memory errors come before leaks: " << findings.dump(2);
+  EXPECT_EQ(findings[0]["location"]["file"], "submission.c");
+  EXPECT_EQ(findings[0]["location"]["line"], 20) << findings[0].dump(2);
+  bool leak_seen = false;
+  for (const json& f : findings) {
+    if (f["tool"] == "leak")
+      leak_seen = true;
+    else
+      EXPECT_FALSE(leak_seen) << "an error after a leak: " << findings.dump(2);
+  }
+  EXPECT_FALSE(doc["signals"]["analysis"]["findings"].empty()) << doc["signals"]["analysis"].dump(2);
+  EXPECT_EQ(doc["signals"]["complexity"]["status"], "ran") << doc["signals"]["complexity"].dump(2);
+
+  EXPECT_NE(r.output.find("heap-buffer-overflow at submission.c:20 in be()"), std::string::npos) << r.output;
+  for (const char* format : {"text", "md", "html"}) {
+    auto report = run_cli("report " + shell_quote(out) + " --format " + format);
+    EXPECT_EQ(report.exit_code, 0) << report.output;
+    EXPECT_NE(report.output.find("submission.c:20 in be()"), std::string::npos) << format << report.output;
+    EXPECT_NE(report.output.find("-Wanalyzer-null-dereference"), std::string::npos)
+        << format << report.output;
+    EXPECT_NE(report.output.find("grows like n^"), std::string::npos) << format << report.output;
+    EXPECT_EQ(report.output.find("<svg") != std::string::npos, std::string(format) == "html") << format;
+  }
+  // Markdown: each stack's summary names its finding's place, so two leaks do not read the same.
+  auto md = run_cli("report " + shell_quote(out) + " --format md");
+  EXPECT_NE(md.output.find("<summary>heap-buffer-overflow at submission.c:20 in be(): stack</summary>"),
+            std::string::npos)
+      << md.output;
+}
+
+// Silencing a kind counts the findings it hides as the report would have shown them: one per kind and
+// line, however many raw reports (leaks through different C library frames) fell on that line.
+TEST_F(SignalsTest, SilencedFindingsAreCountedAsTheFindingsTheyWouldHaveBeen) {
+  const std::string demo = read_text(kBeHeader / "submissions/accepted/fields_first.c");
+  const json shown = grade(kBeHeader, demo);
+  std::size_t leaks = 0;
+  for (const json& f : shown["signals"]["sanitizer"]["findings"]) leaks += f["kind"] == "memory-leak";
+  ASSERT_GT(leaks, 0u) << "the demo leaks its line buffers";
+  EXPECT_EQ(shown["signals"]["sanitizer"]["silenced"], 0);
+
+  const std::filesystem::path ex = dir_.path() / "be-header";
+  std::filesystem::copy(kBeHeader, ex, std::filesystem::copy_options::recursive);
+  json spec = json::parse(read_text(ex / "exercise.json"));
+  spec["signals"] = {{"silence", {"memory-leak"}}};
+  proctor::test::write_text(ex / "exercise.json", spec.dump());
+  const json quiet = grade(ex, demo);
+  for (const json& f : quiet["signals"]["sanitizer"]["findings"]) EXPECT_NE(f["kind"], "memory-leak");
+  EXPECT_EQ(quiet["signals"]["sanitizer"]["silenced"], leaks) << quiet["signals"]["sanitizer"].dump(2);
+}
+
 TEST_F(SignalsTest, PracticeWithSignalsMeasuresTheGrowthToo) {
   const std::filesystem::path out = dir_.path() / "practice.json";
   auto r = run_cli("practice " + shell_quote(kBeHeader) + " " +

@@ -88,6 +88,10 @@ class InterviewerDashboard(unittest.TestCase):
             "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
             content, text)
 
+    def server_log(self):
+        with open(self.server.log) as f:
+            return f.read()
+
     def live_code(self):
         return self.iv.find_element(By.CSS_SELECTOR, "#live-editor .cm-content").text
 
@@ -120,16 +124,24 @@ class InterviewerDashboard(unittest.TestCase):
         self.wait(cand, EC.text_to_be_present_in_element((By.ID, "title"), "Log level summary"), timeout=30)
         self.wait(cand, EC.presence_of_element_located((By.CSS_SELECTOR, "#editor .cm-content")))
 
-        # The interviewer watches: the candidate's typing appears within about two seconds.
+        # The interviewer watches: the candidate's typing appears within about two seconds, brought by the
+        # session's live stream (Server-Sent Events), not by asking for the state: the page asks only every
+        # 10 s when it has no stream, and the server's log shows no such request while the text came.
         self.click(iv, row + " a.watch")
         self.wait(iv, EC.visibility_of_element_located((By.ID, "view-live")))
         self.wait(iv, lambda d: "int main(void)" in self.live_code() or "nothing saved" in d.find_element(By.ID, "live-draft").text)
+        self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-link"), "● live"), timeout=20)
+        polls = lambda: len(re.findall(r"GET /api/sessions/%s 200" % sid, self.server_log()))  # noqa: E731
+        polled = self.wait(iv, lambda d: polls() >= 2 and polls())  # on opening, and on the stream's "ready"
         self.candidate_types('#include <stdio.h>\nint main(void) { puts("LIVE 1"); return 0; }\n')
         typed = time.time()
         self.wait(iv, lambda d: 'puts("LIVE 1")' in self.live_code(), timeout=20)
         lag = time.time() - typed
         print("live view lag: %.2f s" % lag)
-        self.assertLess(lag, 3.5)  # save every 1 s + poll every 1 s, plus a loaded machine's slack
+        self.assertLess(lag, 3.5)  # save every 1 s, then the stream at once, plus a loaded machine's slack
+        self.assertEqual(polls(), polled, "the draft came by a request, not by the stream")
+        self.assertIn("GET /api/sessions/%s/events 200" % sid, self.server_log())
+        self.assertNotIn("ticket=", self.server_log())
 
         # The candidate runs the samples; the run shows up in the live view with its result.
         cand.find_element(By.ID, "run").click()
@@ -175,7 +187,9 @@ class InterviewerDashboard(unittest.TestCase):
         ext.send_keys("10")
         iv.find_element(By.ID, "extend").click()
         self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-deadline"), "11:40:00"), timeout=20)
-        self.wait(cand, EC.text_to_be_present_in_element((By.ID, "deadline"), "11:40:00"), timeout=20)
+        # The candidate's page hears of it by its own stream (without one it asks only every 30 s).
+        self.wait(cand, EC.text_to_be_present_in_element((By.ID, "deadline"), "11:40:00"), timeout=10)
+        self.wait(cand, EC.text_to_be_present_in_element((By.ID, "banner"), "more time"), timeout=10)
         self.shot(iv, "interviewer-live.png")
 
         # The note never reaches the candidate's page.
@@ -186,8 +200,8 @@ class InterviewerDashboard(unittest.TestCase):
         iv.find_element(By.ID, "finish").click()
         self.wait(iv, EC.text_to_be_present_in_element((By.ID, "action-result"), "Finished: AC"), timeout=180)
         self.wait(iv, EC.text_to_be_present_in_element((By.ID, "live-finished"), "AC"), timeout=20)
-        # The candidate's page turns read-only and no longer invites another submission.
-        self.wait(cand, EC.visibility_of_element_located((By.ID, "banner")), timeout=20)
+        # The candidate's page turns read-only (told by its stream) and no longer invites another submission.
+        self.wait(cand, EC.text_to_be_present_in_element((By.ID, "banner"), "The session is finished"), timeout=20)
         self.assertNotIn("submit again", cand.find_element(By.ID, "output").text)
         self.assertNotIn("wrap-around case", cand.page_source)
 

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -147,11 +148,105 @@ def validate(method, path, answer):
         raise AssertionError("%s %s answered %d, not documented in docs/openapi.yaml: %s" % (method, path, answer.status, answer.text[:300]))
     if "$ref" in spec:
         spec = OPENAPI["components"]["responses"][spec["$ref"].split("/")[-1]]
+    if "text/event-stream" in spec["content"]:
+        assert answer.headers.get("content-type", "").startswith("text/event-stream"), answer.headers
+        return
     schema = spec["content"]["application/json"]["schema"]
     assert answer.headers.get("content-type", "").startswith("application/json"), answer.headers
     full = dict(schema)
     full["components"] = OPENAPI["components"]
     jsonschema.Draft202012Validator(full).validate(answer.json)
+
+
+def validate_event(event):
+    """Validates one streamed event's data against components/schemas/StreamEvent."""
+    full = dict(OPENAPI["components"]["schemas"]["StreamEvent"])
+    full["components"] = OPENAPI["components"]
+    jsonschema.Draft202012Validator(full).validate(event["data"])
+
+
+class EventStream:
+    """A Server-Sent Events client as an EventSource is one: GET the stream, then read events (id, event,
+    data) and comments as they come. The head is validated against docs/openapi.yaml, every event's data
+    against its StreamEvent schema."""
+
+    def __init__(self, server, path, token=None, headers=None, timeout=15, context=None):
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = "Bearer " + token
+        h.setdefault("Accept", "text/event-stream")
+        if context is not None:
+            self.conn = http.client.HTTPSConnection("127.0.0.1", server.port, timeout=timeout, context=context)
+        else:
+            self.conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout)
+        self.conn.request("GET", path, headers=h)
+        self.sock = self.conn.sock  # http.client lets go of it once the answer says Connection: close
+        self.res = self.conn.getresponse()
+        self.status = self.res.status
+        self.headers = dict((k.lower(), v) for k, v in self.res.getheaders())
+        self.comments = []
+        self.retry = None
+        self.last_id = None
+        if self.status != 200:
+            self.answer = Answer(self.status, self.headers, self.res.read())
+            validate("GET", path, self.answer)
+            self.conn.close()
+        else:
+            validate("GET", path, Answer(200, self.headers, b""))
+
+    def next(self):
+        """The next event as {"id", "event", "data"}; None at the end of the stream. Raises
+        socket.timeout when nothing comes within the connection's timeout."""
+        event = {"id": None, "event": "message", "data": []}
+        while True:
+            line = self.res.fp.readline()
+            if not line:
+                return None
+            line = line.decode("utf-8").rstrip("\n")
+            if line == "":
+                if event["data"]:
+                    event["data"] = json.loads("\n".join(event["data"]))
+                    validate_event(event)
+                    if event["id"] is not None:
+                        self.last_id = event["id"]
+                    return event
+                continue
+            if line.startswith(":"):
+                self.comments.append(line)
+                continue
+            field, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            if field == "data":
+                event["data"].append(value)
+            elif field == "id":
+                event["id"] = value
+            elif field == "event":
+                event["event"] = value
+            elif field == "retry":
+                self.retry = int(value)
+
+    def until(self, kind, seconds=20):
+        """Reads events until one of type `kind`; returns it and the ones skipped before it."""
+        skipped = []
+        end = time.time() + seconds
+        while time.time() < end:
+            e = self.next()
+            if e is None:
+                raise AssertionError("the stream ended before a %r event; saw %r" % (kind, skipped))
+            if e["event"] == kind:
+                return e, skipped
+            skipped.append(e)
+        raise AssertionError("no %r event within %d s; saw %r" % (kind, seconds, skipped))
+
+    def close(self):
+        """Goes away as a closed tab does: the connection ends."""
+        self.res.close()
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
+        self.conn.close()
 
 
 class ServerTest(unittest.TestCase):

@@ -67,11 +67,33 @@ TEST(GrowthPlot, NothingMeasuredNoPlot) {
 }
 
 TEST(GrowthPlot, CostsReadInTheirUnit) {
-  EXPECT_EQ(format_cost(850, "cpu-time-us"), "850 us");
+  EXPECT_EQ(format_cost(850, "cpu-time-us"), "850 \u00b5s");
   EXPECT_EQ(format_cost(12345, "cpu-time-us"), "12.3 ms");
   EXPECT_EQ(format_cost(2.5e6, "cpu-time-us"), "2.50 s");
   EXPECT_EQ(format_cost(4.5e6, "instructions"), "4.5M instr");
   EXPECT_EQ(format_cost(3.2e6, "task-clock-ns"), "3.2 ms");
+}
+
+// Costs under a millisecond read "850 µs"; the text table counts characters, not bytes, so the
+// reference's column starts at the same place on every row.
+TEST(ComplexitySection, TextColumnsLineUpWithMicroseconds) {
+  ComplexityEvidence e = sample_evidence();
+  e.candidate.points[0].cost = 850;  // "850 µs": one character more in bytes than on screen
+  const std::string text = complexity_text(e);
+  ASSERT_NE(text.find("850 \u00b5s"), std::string::npos) << text;
+  auto column_of_reference = [&](const std::string& n) {
+    const std::size_t row = text.find("\n  " + n + " ");
+    EXPECT_NE(row, std::string::npos) << n << "\n" << text;
+    const std::size_t end = text.find('\n', row + 1);
+    const std::string line = text.substr(row + 1, end - row - 1);
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (i > 14 && line[i] != ' ' && line[i - 1] == ' ' && line[i - 2] == ' ') return points;
+      points += (static_cast<unsigned char>(line[i]) & 0xc0) != 0x80;
+    }
+    return std::string::npos;
+  };
+  EXPECT_EQ(column_of_reference("1000"), column_of_reference("2000")) << text;
 }
 
 TEST(ComplexitySection, EveryFormatHasTheSentenceAndOneRowPerSize) {

@@ -499,9 +499,12 @@ TEST(LoadExercise, Kattis2023FormatAndDomjudgeIni) {
   EXPECT_EQ(e.limits.time_ms, 2500u);
   EXPECT_EQ(e.limits.memory_mb, 512u);
   EXPECT_TRUE(e.checker.case_sensitive);
-  ASSERT_EQ(e.input_validators.size(), 1u);
+  ASSERT_EQ(e.input_validators.size(), 2u);
   EXPECT_EQ(e.input_validators[0].args, std::vector<std::string>{"--strict"});
-  EXPECT_EQ(e.notes.size(), 1u);  // the Python validator is not run
+  EXPECT_EQ(e.input_validators[0].unsupported, "");
+  // The Python validator loads (grading does not need it) marked unsupported: `validate` reports it.
+  EXPECT_EQ(e.input_validators[1].name, "check");
+  EXPECT_NE(e.input_validators[1].unsupported.find("written in Python (check.py)"), std::string::npos);
   // A custom validator is output_validator/ (no `validation` key in 2023-07).
   p.write("output_validator/v.c", "int main(void) { return 42; }\n");
   e = load_exercise(p.root());
@@ -732,3 +735,181 @@ TEST(PackageSha256, AnExerciseNotMadeByTheLoaderHasNoHash) {
 }
 
 }  // namespace
+
+// Kattis test group settings: data/testdata.yaml (legacy) or test_group.yaml (2023-07) in data/ and in
+// every group directory, each key inherited down the tree; a test's own <name>.yaml last.
+TEST(KattisTestGroups, FlagsAndScoresInheritDownTheTree) {
+  Package p;
+  p.kattis_basics("name: K\nvalidator_flags: case_sensitive\n");
+  p.write("data/secret/g1/a.in", "1\n");
+  p.write("data/secret/g1/a.ans", "1\n");
+  p.write("data/secret/g1/deep/b.in", "1\n");
+  p.write("data/secret/g1/deep/b.ans", "1\n");
+  p.write("data/secret/g2/c.in", "1\n");
+  p.write("data/secret/g2/c.ans", "1\n");
+  p.write("input_validators/range.c", "int main(void) { return 42; }\n");
+  p.write("input_validators/other/v.c", "int main(void) { return 42; }\n");
+  p.write("data/testdata.yaml", "input_validator_flags: --max 10\n");
+  p.write("data/secret/g1/testdata.yaml",
+          "output_validator_flags: float_tolerance 0.5\naccept_score: 2\n"
+          "input_validator_flags: {range: --max 99}\n");
+  p.write("data/secret/g1/deep/testdata.yaml", "accept_score: 5\n");
+  Exercise e = load_exercise(p.root());
+  auto test = [&](const std::string& name) -> const TestCase& {
+    for (const TestCase& t : e.secrets)
+      if (t.name == name) return t;
+    for (const TestCase& t : e.samples)
+      if (t.name == name) return t;
+    throw std::runtime_error("no test " + name);
+  };
+  // The package's checker: problem.yaml's flags; data/ sets none.
+  EXPECT_TRUE(e.checker.case_sensitive);
+  EXPECT_FALSE(e.checker.abs_tolerance);
+  EXPECT_FALSE(test("sample/1").checker);
+  EXPECT_FALSE(test("secret/g2/c").checker);
+  // g1 adds its flags after problem.yaml's, and deep/ inherits them with a score of its own.
+  for (const char* name : {"secret/g1/a", "secret/g1/deep/b"}) {
+    ASSERT_TRUE(test(name).checker) << name;
+    EXPECT_TRUE(test(name).checker->case_sensitive) << name;
+    EXPECT_EQ(test(name).checker->abs_tolerance, 0.5) << name;
+    EXPECT_EQ(test(name).checker->rel_tolerance, 0.5) << name;
+  }
+  EXPECT_EQ(test("secret/g1/a").points, 2.0);
+  EXPECT_EQ(test("secret/g1/deep/b").points, 5.0);
+  EXPECT_EQ(test("secret/g2/c").points, 1.0);
+  // Input validator arguments: data/'s for every validator, g1's map for "range" only (the one-file
+  // validator is named by its stem); "other" gets nothing in g1, as Kattis gives it.
+  ASSERT_EQ(e.input_validators.size(), 2u);
+  EXPECT_EQ(e.input_validators[0].args, (std::vector<std::string>{"--max", "10"}));
+  EXPECT_EQ(test("secret/g2/c").input_validator_args.at("range"), (std::vector<std::string>{"--max", "10"}));
+  EXPECT_EQ(test("secret/g1/deep/b").input_validator_args.at("range"),
+            (std::vector<std::string>{"--max", "99"}));
+  EXPECT_EQ(test("secret/g1/a").input_validator_args.at("other"), std::vector<std::string>{});
+  // A custom validator gets problem.yaml's then the group's flags as arguments.
+  p.write("problem.yaml", "name: K\nvalidation: custom\nvalidator_flags: x\n");
+  p.write("output_validators/v/v.c", "int main(void) { return 42; }\n");
+  e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.args, std::vector<std::string>{"x"});
+  ASSERT_TRUE(test("secret/g1/a").checker);
+  EXPECT_EQ(test("secret/g1/a").checker->args, (std::vector<std::string>{"x", "float_tolerance", "0.5"}));
+}
+
+TEST(KattisTestGroups, A2023TestsOwnYamlComesLast) {
+  Package p;
+  p.kattis_basics("problem_format_version: 2023-07\nname: K\n");
+  p.write("data/secret/test_group.yaml", "output_validator_args: [case_sensitive]\n");
+  p.write("data/secret/1.yaml", "output_validator_args: [space_change_sensitive]\n");
+  p.write("data/secret/2.in", "1\n");
+  p.write("data/secret/2.ans", "1\n");
+  Exercise e = load_exercise(p.root());
+  ASSERT_EQ(e.secrets.size(), 2u);
+  ASSERT_TRUE(e.secrets[0].checker);
+  EXPECT_FALSE(e.secrets[0].checker->case_sensitive);  // replaced, not added to
+  EXPECT_TRUE(e.secrets[0].checker->space_change_sensitive);
+  ASSERT_TRUE(e.secrets[1].checker);
+  EXPECT_TRUE(e.secrets[1].checker->case_sensitive);
+  EXPECT_FALSE(e.samples[0].checker);
+  // A bad flag in a group names that group's file.
+  p.write("data/secret/test_group.yaml", "output_validator_args: [case_insensitive]\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret/test_group.yaml").string(),
+                         "unknown validator flag \"case_insensitive\""));
+}
+
+// Every setting that would change a verdict or a score the way Proctor cannot is an error naming the
+// file and the key, whichever level it sits at.
+TEST(KattisTestGroups, UnsupportedSettingsNameFileAndKey) {
+  struct Case {
+    std::string problem_yaml, file, text, expected;
+  };
+  const std::vector<Case> cases = {
+      {"name: K\n", "data/secret/testdata.yaml", "grader_flags: first_error min\n",
+       "\"grader_flags\" min is not supported"},
+      {"name: K\n", "data/testdata.yaml", "grader_flags: ignore_sample\n",
+       "\"grader_flags\" ignore_sample is not supported"},
+      {"name: K\n", "data/secret/g/testdata.yaml", "grading: custom\n",
+       "\"grading: custom\" is not supported"},
+      {"name: K\n", "data/secret/testdata.yaml", "reject_score: -1\n",
+       "\"reject_score\" -1 is not supported"},
+      {"name: K\n", "data/secret/testdata.yaml", "range: 0 1\n",
+       "\"range\" 0 1 is not supported: it would clamp the score of data/secret (0 to 2 points)"},
+      {"name: K\n", "data/testdata.yaml", "range: 1 100\n", "\"range\" 1 100 is not supported"},
+      {"name: K\ntype: scoring\n", "data/secret/g/testdata.yaml", "on_reject: break\n",
+       "\"on_reject: break\" is not supported in a scoring problem"},
+      {"name: K\n", "data/secret/testdata.yaml", "on_reject: stop\n", "\"on_reject\" is \"stop\""},
+      {"problem_format_version: 2023-07\n", "data/secret/test_group.yaml", "scoring: {score: 10}\n",
+       "\"scoring\" is not supported"},
+      {"problem_format_version: 2023-07\n", "data/test_group.yaml", "static_validation: true\n",
+       "\"static_validation\" is not supported"},
+      {"name: K\n", "data/secret/g/testdata.yaml", "accept_score: lots\n", "\"accept_score\" is \"lots\""},
+  };
+  for (const Case& c : cases) {
+    Package p;
+    p.kattis_basics(c.problem_yaml);
+    p.write("data/secret/g/1.in", "1\n");
+    p.write("data/secret/g/1.ans", "1\n");
+    p.write(c.file, c.text);
+    EXPECT_TRUE(fails_with(p.root(), (p.root() / c.file).string(), c.expected)) << c.file << ": " << c.text;
+    // `exercise validate` lists it too.
+    const std::vector<std::string> problems = package_problems(p.root());
+    EXPECT_EQ(problems.size(), 1u) << c.text;
+  }
+  // Every one at once for `exercise validate`, as Kattis's own echo example shows (scoring, three files).
+  {
+    Package p;
+    p.kattis_basics("name: K\ntype: scoring\n");
+    p.write("data/secret/g/1.in", "1\n");
+    p.write("data/secret/g/1.ans", "1\n");
+    p.write("data/secret/testdata.yaml",
+            "on_reject: continue\ngrader_flags: first_error accept_if_any_accepted\n");
+    p.write("data/secret/g/testdata.yaml", "on_reject: break\ngrader_flags: min\naccept_score: 1\n");
+    p.write("data/sample/testdata.yaml", "output_validator_flags: float_tolerance x\n");
+    const std::vector<std::string> problems = package_problems(p.root());
+    const std::string all = ::testing::PrintToString(problems);
+    ASSERT_EQ(problems.size(), 4u) << all;
+    EXPECT_NE(all.find("data/secret/testdata.yaml: \\\"grader_flags\\\" accept_if_any_accepted"),
+              std::string::npos)
+        << all;
+    EXPECT_NE(all.find("data/secret/g/testdata.yaml: \\\"grader_flags\\\" min"), std::string::npos) << all;
+    EXPECT_NE(all.find("data/secret/g/testdata.yaml: \\\"on_reject: break\\\""), std::string::npos) << all;
+    EXPECT_NE(all.find("data/sample/testdata.yaml: validator flag \\\"float_tolerance\\\" has a bad value"),
+              std::string::npos)
+        << all;
+  }
+  // Settings that cannot change a score here are honoured: a range that never clamps, break in a
+  // pass-fail problem (the first rejection decides either way), Kattis's default grader.
+  Package p;
+  p.kattis_basics("name: K\n");
+  p.write("data/secret/testdata.yaml",
+          "range: -inf +inf\non_reject: break\ngrader_flags: first_error sum\ngrading: default\n"
+          "reject_score: 0\nfull_feedback: true\n");
+  p.write("data/sample/testdata.yaml", "accept_score: 0\nrange: 0 0\nsomething_new: 1\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.samples[0].points, 0.0);
+  ASSERT_EQ(e.notes.size(), 1u);
+  EXPECT_NE(e.notes[0].find("data/sample/testdata.yaml: unknown key \"something_new\" ignored"),
+            std::string::npos);
+  // Both names in one directory: which one counts is unclear.
+  p.write("data/secret/test_group.yaml", "");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "data/secret").string(),
+                         "holds both testdata.yaml and test_group.yaml"));
+  // Practice never opens data/secret, even for its settings.
+  p.remove("data/secret/test_group.yaml");
+  p.write("data/secret/testdata.yaml", "grading: custom\n");
+  EXPECT_EQ(load_error(p.root(), LoadOptions{false}), "loaded without error");
+}
+
+// Legacy Kattis allows a one-file program directly in output_validators/; one in a language Proctor
+// cannot build is named.
+TEST(LoadExercise, KattisOneFileOutputValidator) {
+  Package p;
+  p.kattis_basics("name: K\nvalidation: custom\n");
+  p.write("output_validators/validator.py", "import sys\nsys.exit(42)\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators/validator.py").string(),
+                         "output validator written in Python (validator.py)"));
+  p.remove("output_validators/validator.py");
+  p.write("output_validators/check.c", "int main(void) { return 42; }\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.custom_dir, e.root / "output_validators");
+  p.write("output_validators/other.c", "int main(void) { return 42; }\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators").string(), "holds 2 validators"));
+}

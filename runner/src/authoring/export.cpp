@@ -39,15 +39,25 @@ json kattis_metadata(const runner::Exercise& e, ExportReport& report) {
   json limits = {
       {"time_ms", e.limits.time_ms}, {"memory_mb", e.limits.memory_mb}, {"output_kb", e.limits.output_kb}};
   if (e.limits.wall_ms) limits["wall_ms"] = *e.limits.wall_ms;
-  json checker = {{"type", e.checker.type}};
-  if (e.checker.type == "custom") {
+  // The pack holds the samples only: their checker is the one that matters (a Kattis test group's
+  // validator flags may differ from the package's).
+  const runner::CheckerSpec& c = e.samples.empty() ? e.checker : runner::checker_for(e, e.samples.front());
+  for (const runner::TestCase& t : e.samples) {
+    if (runner::checker_for(e, t) != c) {
+      throw UserError(e.root,
+                      "the samples' test groups set different output validator flags; a practice "
+                      "pack has one checker");
+    }
+  }
+  json checker = {{"type", c.type}};
+  if (c.type == "custom") {
     report.warnings.push_back(kCustomWarning);
     checker = {{"type", "tokens"}};
   } else if (e.checker.type != "exact") {
-    checker["case_sensitive"] = e.checker.case_sensitive;
-    checker["space_change_sensitive"] = e.checker.space_change_sensitive;
-    if (e.checker.abs_tolerance) checker["abs"] = *e.checker.abs_tolerance;
-    if (e.checker.rel_tolerance) checker["rel"] = *e.checker.rel_tolerance;
+    checker["case_sensitive"] = c.case_sensitive;
+    checker["space_change_sensitive"] = c.space_change_sensitive;
+    if (c.abs_tolerance) checker["abs"] = *c.abs_tolerance;
+    if (c.rel_tolerance) checker["rel"] = *c.rel_tolerance;
   }
   return {{"id", e.id},
           {"title", e.title},

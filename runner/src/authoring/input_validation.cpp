@@ -32,6 +32,10 @@ std::vector<std::string> check_inputs(sandbox::Sandbox& sandbox, const runner::E
   for (const runner::TestCase& t : exercise.samples) tests.push_back(&t);
   for (const runner::TestCase& t : exercise.secrets) tests.push_back(&t);
   for (const runner::InputValidator& v : exercise.input_validators) {
+    if (!v.unsupported.empty()) {
+      problems.push_back(v.dir.string() + ": " + v.unsupported);
+      continue;
+    }
     sandbox::TempDir build("proctor-input-validator");
     runner::CompileOutcome out = runner::compile_validator(sandbox, v.dir, build.path(), v.sources);
     if (out.result.status != runner::CompileStatus::OK) {
@@ -46,7 +50,11 @@ std::vector<std::string> check_inputs(sandbox::Sandbox& sandbox, const runner::E
       sandbox::Policy policy;
       policy.profile = sandbox::Profile::checker;
       policy.argv = {out.binary.string()};
-      policy.argv.insert(policy.argv.end(), v.args.begin(), v.args.end());
+      // A Kattis test group may give the validator its own flags (data/secret/<group>/testdata.yaml).
+      auto group_args = test->input_validator_args.find(v.name);
+      const std::vector<std::string>& args =
+          group_args != test->input_validator_args.end() ? group_args->second : v.args;
+      policy.argv.insert(policy.argv.end(), args.begin(), args.end());
       policy.stdin_path = test->input;
       policy.stdout_path = build.path() / "out";
       policy.stderr_path = build.path() / "err";

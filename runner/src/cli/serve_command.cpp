@@ -13,6 +13,7 @@ void add_serve_command(CLI::App& app, Action& action) {
   auto web = std::make_shared<std::string>();
   auto read_timeout_s = std::make_shared<double>(10);
   auto run_interval_s = std::make_shared<double>(5);
+  auto heartbeat_s = std::make_shared<double>(15);
   auto tls_cert = std::make_shared<std::string>();
   auto tls_key = std::make_shared<std::string>();
   CLI::App* cmd =
@@ -27,15 +28,21 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Seconds a client gets to send a request head or body (10)");
   cmd->add_option("--run-interval", *run_interval_s, "Seconds between two sample runs of one session (5)");
   cmd->add_option("--run-workers", o->run_workers, "Sandboxed runs at once (default: one per core)");
+  cmd->add_option("--max-streams", o->max_streams, "Live-update streams open at once, in all (256)");
+  cmd->add_option("--streams-per-session", o->streams_per_session, "Live-update streams of one session (8)");
+  cmd->add_option("--heartbeat", *heartbeat_s, "Seconds between keep-alive comments on a stream (15)");
   cmd->add_flag("--quiet", o->quiet, "No request log on stderr");
   cmd->add_option("--tls-cert", *tls_cert, "Serve HTTPS with this PEM certificate chain (with --tls-key)");
   cmd->add_option("--tls-key", *tls_key, "The PEM private key of --tls-cert");
-  cmd->callback([&action, o, sessions, web, read_timeout_s, run_interval_s, tls_cert, tls_key] {
-    action = [o, sessions, web, read_timeout_s, run_interval_s, tls_cert, tls_key] {
+  cmd->callback([&action, o, sessions, web, read_timeout_s, run_interval_s, heartbeat_s, tls_cert, tls_key] {
+    action = [o, sessions, web, read_timeout_s, run_interval_s, heartbeat_s, tls_cert, tls_key] {
       if (!tls_cert->empty()) o->tls_cert = *tls_cert;
       if (!tls_key->empty()) o->tls_key = *tls_key;
       if (*read_timeout_s <= 0 || *run_interval_s < 0)
         throw runner::UserError("--read-timeout/--run-interval: must be positive");
+      if (*heartbeat_s <= 0 || o->max_streams == 0 || o->streams_per_session == 0)
+        throw runner::UserError("--heartbeat/--max-streams/--streams-per-session: must be positive");
+      o->heartbeat = std::chrono::milliseconds(static_cast<long long>(*heartbeat_s * 1000));
       if (!sessions->empty()) o->sessions = *sessions;
       if (!web->empty()) o->web_dir = *web;
       o->read_timeout = std::chrono::milliseconds(static_cast<long long>(*read_timeout_s * 1000));

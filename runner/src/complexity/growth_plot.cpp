@@ -94,7 +94,7 @@ std::string format_cost(double cost, const std::string& unit) {
     else if (cost >= 1e3)
       std::snprintf(buf, sizeof buf, "%.3g ms", cost / 1e3);
     else
-      std::snprintf(buf, sizeof buf, "%.0f us", cost);
+      std::snprintf(buf, sizeof buf, "%.0f \u00b5s", cost);  // µs: "us" reads as a word
     return buf;
   }
   if (unit == "task-clock-ns") return format_cost(cost / 1e3, "cpu-time-us");

@@ -50,7 +50,8 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
   sandbox::Policy policy;
   policy.profile = sandbox::Profile::checker;
   policy.argv = {c.validator.string(), input.string(), answer.string(), feedback.string() + "/"};
-  policy.argv.insert(policy.argv.end(), c.exercise->checker.args.begin(), c.exercise->checker.args.end());
+  const std::vector<std::string>& args = checker_for(*c.exercise, test).args;  // the group's flags
+  policy.argv.insert(policy.argv.end(), args.begin(), args.end());
   policy.stdin_path = output;
   policy.stdout_path = dir / "validator.out";
   policy.stderr_path = dir / "validator.err";
@@ -194,7 +195,8 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
       fs::permissions(dir, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
       check = run_custom_checker(c, test, program.stdout_path, dir);
     } else {
-      check = check_builtin(e.checker, head_of(test.answer, 256u << 20), head_of(program.stdout_path, limit));
+      check = check_builtin(checker_for(e, test), head_of(test.answer, 256u << 20),
+                            head_of(program.stdout_path, limit));
     }
     if (check.verdict == CheckVerdict::accepted) {
       out.verdict = Verdict::AC;

@@ -95,7 +95,8 @@ std::string title_of(const fs::path& file, const YAML::Node& name) {
 }
 
 // Problem types Proctor cannot grade: a C program reading stdin and writing stdout is all it runs.
-void check_type(const fs::path& file, const YAML::Node& node) {
+// Returns whether the problem is scored.
+bool check_type(const fs::path& file, const YAML::Node& node) {
   std::vector<std::string> types;
   if (node.IsSequence()) {
     for (const YAML::Node& item : node) types.push_back(scalar(file, item, "type"));
@@ -109,6 +110,8 @@ void check_type(const fs::path& file, const YAML::Node& node) {
       }
     }
   }
+  return std::any_of(types.begin(), types.end(),
+                     [](const std::string& type) { return type.find("scoring") != std::string::npos; });
 }
 
 // DOMjudge's domjudge-problem.ini: `timelimit = '2'` (quotes optional); nullopt when absent.
@@ -128,25 +131,6 @@ std::optional<std::string> ini_value(const std::string& text, const std::string&
     return value;
   }
   return std::nullopt;
-}
-
-// data/test_group.yaml (2023-07) or data/testdata.yaml (legacy and early drafts): the validator
-// arguments for the whole data set. Per-group files further down are not read (noted by the caller).
-YAML::Node root_testdata(const PackageFs& files, fs::path& found) {
-  for (const char* name : {"test_group.yaml", "testdata.yaml"}) {
-    fs::path path = files.root() / "data" / name;
-    if (!files.exists(path)) continue;
-    found = path;
-    try {
-      YAML::Node node = YAML::Load(files.read(files.regular_file(path)));
-      if (node.IsNull()) return YAML::Node(YAML::NodeType::Map);
-      if (!node.IsMap()) throw UserError(path, "top level must be a mapping");
-      return node;
-    } catch (const YAML::ParserException& e) {
-      throw malformed_yaml(path, e);
-    }
-  }
-  return YAML::Node(YAML::NodeType::Map);
 }
 
 fs::path find_statement(const PackageFs& files) {
@@ -207,7 +191,7 @@ Metadata read_problem_yaml(const PackageFs& files, Exercise& exercise) {
   exercise.kind = ExerciseKind::program;
   exercise.language = "c";
 
-  if (doc["type"]) check_type(meta.file, doc["type"]);
+  if (doc["type"]) meta.scored = check_type(meta.file, doc["type"]);
   std::string version = doc["problem_format_version"]
                             ? scalar(meta.file, doc["problem_format_version"], "problem_format_version")
                             : "legacy";
@@ -243,7 +227,10 @@ Metadata read_problem_yaml(const PackageFs& files, Exercise& exercise) {
       validation.find("multi-pass") != std::string::npos)
     throw UserError(meta.file,
                     "validation \"" + validation + "\" is not supported (only pass-fail and scoring)");
-  if (validation == "custom score") validation = "custom";  // a scoring validator still says 42/43
+  if (validation == "custom score") {
+    validation = "custom";  // a scoring validator still says 42/43
+    meta.scored = true;
+  }
   std::vector<std::string> flags;
   for (const char* key : {"validator_flags", "output_validator_args"}) {
     if (doc[key]) {
@@ -251,23 +238,9 @@ Metadata read_problem_yaml(const PackageFs& files, Exercise& exercise) {
       flags.insert(flags.end(), more.begin(), more.end());
     }
   }
-  fs::path testdata_file;
-  YAML::Node testdata = root_testdata(files, testdata_file);
-  for (const char* key : {"output_validator_flags", "output_validator_args"}) {
-    if (testdata[key]) {
-      auto more = flag_list(testdata_file, testdata[key], key);
-      flags.insert(flags.end(), more.begin(), more.end());
-    }
-  }
-  for (const char* key : {"input_validator_flags", "input_validator_args"}) {
-    if (!testdata[key]) continue;
-    if (testdata[key].IsMap()) {
-      exercise.notes.push_back(testdata_file.string() + ": per-validator " + key +
-                               " are not supported; ignored");
-      continue;
-    }
-    meta.input_validator_args = flag_list(testdata_file, testdata[key], key);
-  }
+  // Test groups may add flags (data/testdata.yaml, test_group.yaml): apply_test_groups rebuilds the
+  // checker from meta.output_flags then; applied here too so that a bad flag names problem.yaml.
+  meta.output_flags = flags;
   if (validation == "default") {
     exercise.checker.type = "tokens";
     apply_validator_flags(flags, exercise.checker, meta.file);

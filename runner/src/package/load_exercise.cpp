@@ -98,7 +98,10 @@ std::vector<std::string> all_problems(const PackageFs& files) {
   if (meta_ok) attempt([&] { package::resolve_validator(files, meta, exercise.checker); });
   attempt([&] { package::load_submissions(files, exercise); });
   attempt([&] { package::load_input_validators(files, exercise); });
-  if (meta_ok && tests_ok) attempt([&] { package::apply_scoring(meta, exercise); });
+  if (meta_ok && tests_ok) {
+    if (attempt([&] { package::apply_scoring(meta, exercise); }) && !proctor)
+      attempt([&] { package::apply_test_groups(files, meta, exercise, &problems); });
+  }
   attempt([&] { package::hash_package(files, true); });
   return problems;
 }
@@ -141,8 +144,8 @@ Exercise load_exercise(const fs::path& dir, const LoadOptions& options) {
   package::resolve_validator(files, meta, exercise.checker);
   package::load_submissions(files, exercise);
   package::load_input_validators(files, exercise);
-  for (InputValidator& v : exercise.input_validators) v.args = meta.input_validator_args;
   package::apply_scoring(meta, exercise);
+  if (exercise.format == "kattis") package::apply_test_groups(files, meta, exercise);
   exercise.sha256 = package::hash_package(files, exercise.secrets_loaded);
   return exercise;
 }

@@ -19,9 +19,12 @@ struct ScoringSpec {
 
 // What a metadata reader found besides the Exercise fields it fills in.
 struct Metadata {
-  std::filesystem::path file;                     // exercise.json or problem.yaml, for messages
-  std::string validator;                          // output_validators/<name>; empty: the only one
-  std::vector<std::string> input_validator_args;  // Kattis testdata.yaml / test_group.yaml
+  std::filesystem::path file;  // exercise.json or problem.yaml, for messages
+  std::string validator;       // output_validators/<name>; empty: the only one
+  // Kattis: problem.yaml's validator_flags / output_validator_args, before any test group's; and whether
+  // the problem is scored (type scoring), which decides what some test group settings mean.
+  std::vector<std::string> output_flags;
+  bool scored = false;
   ScoringSpec scoring;
 };
 
@@ -49,6 +52,15 @@ void resolve_validator(const PackageFs& fs, const Metadata& meta, CheckerSpec& c
 
 // Sets TestCase::points (scoring.cpp).
 void apply_scoring(const Metadata& meta, Exercise& exercise);
+
+// Kattis grading settings per test group (test_groups.cpp): testdata.yaml / test_group.yaml in data/
+// and every group directory below it, inherited key by key, and a test's own <name>.yaml. Sets the
+// package's checker flags and input validator arguments (from data/), each test's where its group
+// differs, and points (accept_score). A setting Proctor cannot honour is a UserError naming the file and
+// the key: the first is thrown, or with `all_problems` every one is appended there. Needs the tests, the
+// output validator and the input validators loaded, and apply_scoring done.
+void apply_test_groups(const PackageFs& fs, const Metadata& meta, Exercise& exercise,
+                       std::vector<std::string>* all_problems = nullptr);
 
 // package_sha256's value over the files under files.root() (package_hash.cpp); data/secret only when
 // include_secret. Throws UserError naming a file that cannot be read or leads outside the package.

@@ -20,7 +20,11 @@ void sanitizer_section(std::ostringstream& out, const runner::SanitizerSignal& s
     if (f.stack.empty()) continue;
     std::string stack;
     for (const runner::SourceLocation& frame : f.stack) stack += location_text(frame) + "\n";
-    out << "\n<details><summary>" << md_inline(f.kind) << ": stack</summary>\n\n"
+    // The summary names the finding's place too (two leaks would otherwise read the same), and is raw
+    // HTML to a renderer: entities, not Markdown's backslashes, which would show.
+    std::string summary = f.kind;
+    if (f.location) summary += " at " + location_text(*f.location);
+    out << "\n<details><summary>" << html_escape(summary) << ": stack</summary>\n\n"
         << md_code_block(stack) << "\n</details>\n";
   }
 }

@@ -38,17 +38,18 @@ std::string right(const std::string& s, std::size_t width) {
   return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
 }
 
-// "stdout (37 bytes)" and the text, each line indented; a note when it was cut or is empty.
+// "stdout (37 bytes)" and the text, each line indented; a note when it was cut or is empty. After an
+// output limit (`capped`), the sandbox kept only a little past the limit of what the program wrote, so
+// the size is a lower bound.
 void excerpt_block(std::ostringstream& out, const std::string& label, const runner::Excerpt& e,
-                   const Paint& paint) {
+                   const Paint& paint, bool capped = false) {
   out << paint(label, "1");
   if (e.bytes == 0) {
     out << ": (empty)\n";
     return;
   }
-  out << (e.truncated
-              ? " (first " + std::to_string(e.text.size()) + " of " + std::to_string(e.bytes) + " bytes)"
-              : " (" + std::to_string(e.bytes) + " bytes)")
+  const std::string size = (capped ? "at least " : "") + std::to_string(e.bytes) + " bytes";
+  out << (e.truncated ? " (first " + std::to_string(e.text.size()) + " of " + size + ")" : " (" + size + ")")
       << ":\n";
   std::istringstream lines(clean_text(e.text));
   for (std::string line; std::getline(lines, line);) out << "  | " << line << "\n";
@@ -70,12 +71,13 @@ void failing_sample(std::ostringstream& out, const TestRow& t, const Paint& pain
     const std::string diff = clean_text(text);
     out << paint("output differs", "1") << ":\n" << diff << (diff.empty() || diff.back() != '\n' ? "\n" : "");
   }
-  if (t.stdout_excerpt) excerpt_block(out, "stdout", *t.stdout_excerpt, paint);
+  const bool capped = t.verdict == Verdict::OLE;
+  if (t.stdout_excerpt) excerpt_block(out, "stdout", *t.stdout_excerpt, paint, capped);
   // The classic surprise: stdout into a file is fully buffered, and a killed program never flushes it.
   if (t.stdout_excerpt && t.stdout_excerpt->bytes == 0 && t.signal) {
     out << "  " << paint(kLostBufferHint, "2") << "\n";
   }
-  if (t.stderr_excerpt) excerpt_block(out, "stderr", *t.stderr_excerpt, paint);
+  if (t.stderr_excerpt) excerpt_block(out, "stderr", *t.stderr_excerpt, paint, capped);
 }
 
 void compile_section(std::ostringstream& out, CompileStatus status, const std::string& output,
@@ -156,9 +158,10 @@ std::string render_custom_run(const runner::CustomRunResult& r, const std::strin
   compile_section(out, r.compile.status, r.compile.output, warnings, paint);
   if (r.ran) {
     out << "\n";
-    excerpt_block(out, "stdout", r.stdout_excerpt, paint);
+    const bool capped = r.status == sandbox::Status::ole;
+    excerpt_block(out, "stdout", r.stdout_excerpt, paint, capped);
     if (r.stdout_excerpt.bytes == 0 && r.signal) out << "  " << paint(kLostBufferHint, "2") << "\n";
-    excerpt_block(out, "stderr", r.stderr_excerpt, paint);
+    excerpt_block(out, "stderr", r.stderr_excerpt, paint, capped);
     const bool ok = r.status == sandbox::Status::ok;
     out << "\nstatus " << paint(sandbox::to_string(r.status), ok ? "32;1" : "31;1");
     if (!r.message.empty()) out << "  " << clean_text(r.message);

@@ -98,10 +98,19 @@ void record_run(Context& ctx, const session::SessionFiles& files, const std::str
   try {
     record.draft = ctx.drafts.save(files, source, record.at).n;
     ctx.runs.append(files, record);
+    ctx.hub->changed(files.dir.filename().string());
   } catch (const std::exception& e) {
     std::cerr << "proctor serve: could not record a run of session " << files.dir.filename().string() << ": "
               << e.what() << "\n";
   }
+}
+
+// The interviewer's live view shows a run from the moment the sandbox takes it (not stored: the run's
+// record, when it ends, is).
+void run_started(Context& ctx, const std::string& id, const char* kind, session::Instant asked) {
+  ctx.hub->transient(
+      id, "run_started",
+      json{{"kind", kind}, {"asked_at", session::to_iso(asked)}, {"now", session::to_iso(session::now())}});
 }
 
 }  // namespace
@@ -155,6 +164,7 @@ void candidate_save(Context& ctx, const std::string& id, const Request& request,
   Loaded l = load(ctx, id);
   if (l.read_only()) return reply(read_only_response(l));
   Draft d = ctx.drafts.save(l.files, *source, l.at);
+  ctx.hub->changed(id);
   reply(
       json_response(200, json{{"n", d.n}, {"saved_at", session::to_iso(d.saved_at)}, {"sha256", d.sha256}}));
 }
@@ -169,6 +179,7 @@ void candidate_run(Context& ctx, const std::string& id, const Request& request, 
   Admission a = ctx.queue->enqueue(
       id, JobKind::run,
       [&ctx, id, files = l.files, asked, exercise, source = *source, reply](unsigned worker) {
+        run_started(ctx, id, "samples", asked);
         try {
           stdfs::path file = ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
           fs::atomic_write(file, source);
@@ -220,6 +231,7 @@ void candidate_submit(Context& ctx, const std::string& id, const Request& reques
         try {
           session::Grader grader(*ctx.sandboxes[worker]);
           session::SubmitOutcome outcome = session::submit(files, file, grader, received);
+          ctx.hub->changed(files.dir.filename().string());
           reply(json_response(outcome.refused ? 409 : 201, session::submit_json(outcome)));
         } catch (const runner::UserError& e) {
           reply(error_response(400, e.what()));
@@ -247,6 +259,7 @@ void candidate_run_input(Context& ctx, const std::string& id, const Request& req
       id, JobKind::run,
       [&ctx, id, files = l.files, asked, exercise, source = *source, input = std::move(input),
        reply](unsigned worker) {
+        run_started(ctx, id, "input", asked);
         try {
           std::filesystem::path file = ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
           fs::atomic_write(file, source);

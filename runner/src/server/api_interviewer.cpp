@@ -182,6 +182,7 @@ void session_extend(Context& ctx, const std::string& id, const Request& request,
     return reply(error_response(409, e.what()));  // finished meanwhile
   }
   session::Instant at = session::now();
+  ctx.hub->changed(id);  // the live streams hear of it now, not at the next check
   reply(json_response(200, json{{"deadline", session::to_iso(out.session.deadline)},
                                 {"now", session::to_iso(at)},
                                 {"remaining_ms", std::max<long long>(0, (out.session.deadline - at).count())},
@@ -196,6 +197,7 @@ void session_note(Context& ctx, const std::string& id, const Request& request, c
   session::SessionFiles files{ctx.config.sessions_root / id};
   // add_note checks the text (empty, too long, control characters) and says why (UserError: 400).
   session::Event e = session::add_note(files, (*body)["text"].get<std::string>(), kBy);
+  ctx.hub->changed(id);  // the live streams hear of it now, not at the next check
   reply(json_response(201, runner::to_json(e)));
 }
 

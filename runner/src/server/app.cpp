@@ -135,6 +135,10 @@ void route_interviewer(Context& ctx, const std::string& method, const std::strin
   if (parts.size() == 2 && what == "extend" && method == "POST")
     return session_extend(ctx, id, request, reply);
   if (parts.size() == 2 && what == "notes" && method == "POST") return session_note(ctx, id, request, reply);
+  if (parts.size() == 2 && what == "stream-ticket" && method == "POST")
+    return stream_ticket(ctx, session::Audience::interviewer, id, reply);
+  if (parts.size() == 2 && what == "events" && method == "GET")
+    return event_stream(ctx, session::Audience::interviewer, id, request, reply);
   if (parts.size() == 2 && what == "report-link" && method == "POST")
     return session_report_link(ctx, id, request, reply);
   return reply(error_response(404, "not found"));
@@ -158,10 +162,12 @@ App::App(AppConfig config) : impl_(std::make_unique<Impl>()) {
   ctx.scratch = scratch;
   ctx.queue = std::make_unique<RunQueue>(static_cast<unsigned>(ctx.sandboxes.size()),
                                          ctx.config.run_queue_capacity, ctx.config.run_interval);
+  ctx.hub = std::make_unique<EventHub>(ctx.config.sessions_root, ctx.config.streams);
   impl_->finisher = std::make_unique<Finisher>(ctx, ctx.config.finish_sweep);
 }
 
 App::~App() {
+  impl_->ctx.hub->stop();    // every stream ends now; later changes find no listener
   impl_->finisher->stop();   // no new finishes; queued ones may still call back into it
   impl_->ctx.queue.reset();  // joins the workers before the sandboxes go
   impl_->finisher.reset();
@@ -203,6 +209,26 @@ void App::handle(Request request, Reply reply) {
       if (auto file = static_file(ctx, path)) return logged(std::move(*file));
       return logged(error_response(404, "not found"));
     }
+    // A live stream opened by a page's EventSource carries a single-use ticket instead of the header
+    // (api_events.cpp); the ticket names the audience and the session, nothing else is needed.
+    if (method == "GET" && !query_param(request, "ticket").empty()) {
+      Response refused = error_response(401, "missing, used or expired stream ticket");
+      refused.headers["WWW-Authenticate"] = "Bearer";
+      if (path == "/api/candidate/events") {
+        std::optional<std::string> id = redeem_stream_ticket(ctx, session::Audience::candidate, request);
+        if (!id) return logged(std::move(refused));
+        return event_stream(ctx, session::Audience::candidate, *id, request, logged);
+      }
+      std::string prefix = "/api/sessions/", suffix = "/events";
+      if (path.rfind(prefix, 0) == 0 && path.size() > prefix.size() + suffix.size() &&
+          path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        std::string id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+        std::optional<std::string> holder =
+            redeem_stream_ticket(ctx, session::Audience::interviewer, request);
+        if (!holder || !tokens_equal(*holder, id)) return logged(std::move(refused));
+        return event_stream(ctx, session::Audience::interviewer, id, request, logged);
+      }
+    }
     if (path == "/api/sessions" || path.rfind("/api/sessions/", 0) == 0 || path == "/api/exercises") {
       std::string token = bearer_token(request.header("authorization"));
       if (!tokens_equal(token, ctx.config.interviewer_token)) {
@@ -226,6 +252,10 @@ void App::handle(Request request, Reply reply) {
       if (what == "run" && method == "POST") return candidate_run(ctx, *id, request, logged);
       if (what == "run-input" && method == "POST") return candidate_run_input(ctx, *id, request, logged);
       if (what == "submit" && method == "POST") return candidate_submit(ctx, *id, request, logged);
+      if (what == "stream-ticket" && method == "POST")
+        return stream_ticket(ctx, session::Audience::candidate, *id, logged);
+      if (what == "events" && method == "GET")
+        return event_stream(ctx, session::Audience::candidate, *id, request, logged);
       return logged(error_response(404, "not found"));
     }
     return logged(error_response(404, "not found"));

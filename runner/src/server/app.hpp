@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "server/event_hub.hpp"
 #include "server/http.hpp"
 
 namespace proctor::server {
@@ -21,6 +22,7 @@ struct AppConfig {
   std::chrono::milliseconds run_interval{5000};
   std::chrono::milliseconds finish_sweep{1000};  // how often expired sessions are looked for and graded
   bool log_requests = true;
+  StreamLimits streams;  // live updates (docs/api.md "Live updates")
 };
 
 // Largest accepted bodies (docs/api.md "Limits").

@@ -13,6 +13,7 @@
 #include "proctor/runner/exercise.hpp"
 #include "server/app.hpp"
 #include "server/drafts.hpp"
+#include "server/event_hub.hpp"
 #include "server/report_tickets.hpp"
 #include "server/run_log.hpp"
 #include "server/run_queue.hpp"
@@ -50,6 +51,10 @@ struct Context {
   DraftStore drafts;
   RunLog runs;
   ReportTickets report_tickets;
+  // Stream tickets name "interviewer:ID" or "candidate:ID": an EventSource cannot send the bearer
+  // header, so the page trades it for a single-use, one-minute ticket that opens one stream.
+  ReportTickets stream_tickets;
+  std::unique_ptr<EventHub> hub;
   std::unique_ptr<RunQueue> queue;
   std::vector<std::unique_ptr<sandbox::Sandbox>> sandboxes;  // one per run worker
   std::filesystem::path scratch;                             // private temp dir for run sources
@@ -95,6 +100,14 @@ void candidate_save(Context& ctx, const std::string& id, const Request& request,
 void candidate_run(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_run_input(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
 void candidate_submit(Context& ctx, const std::string& id, const Request& request, const Reply& reply);
+// Live updates (api_events.cpp): POST …/stream-ticket, and the stream itself, for either audience.
+void stream_ticket(Context& ctx, session::Audience who, const std::string& id, const Reply& reply);
+void event_stream(Context& ctx, session::Audience who, const std::string& id, const Request& request,
+                  const Reply& reply);
+// GET …/events?ticket=T: the session a valid ticket was issued for (consumed), if it is for `who`.
+std::optional<std::string> redeem_stream_ticket(Context& ctx, session::Audience who, const Request& request);
+// The value of `name` in the request's query string ("" when absent).
+std::string query_param(const Request& request, const std::string& name);
 // nullopt: not one of the page's files.
 std::optional<Response> static_file(const Context& ctx, const std::string& path);
 

@@ -26,6 +26,7 @@ Admission enqueue_finish(Context& ctx, const std::string& id, std::optional<sess
       out.status = 500;
       out.error = e.what();
     }
+    if (out.outcome) ctx.hub->changed(files.dir.filename().string());  // "finished" (or a new grade)
     done(std::move(out));
   });
 }

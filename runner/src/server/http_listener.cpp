@@ -1,6 +1,8 @@
 // Boost.Beast lives in this translation unit only (see http.hpp).
 #include "server/http_listener.hpp"
 
+#include <sys/socket.h>
+
 #include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,8 +11,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <deque>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -35,12 +41,24 @@ struct Shared {
   BodyLimit body_limit;
   Handler handler;
   std::atomic<std::size_t> connections{0};
+  // Open streamed answers by their socket, so a stopping server can end them at once (shutdown(2) is
+  // safe from any thread; a stream unregisters before its socket is closed, under the same mutex).
+  std::mutex streams_mutex;
+  std::map<const void*, int> stream_fds;
+
+  void end_all_streams() {
+    std::lock_guard lock(streams_mutex);
+    for (const auto& [key, fd] : stream_fds) ::shutdown(fd, SHUT_RDWR);
+  }
 };
 
-// One connection, over plain TCP or over TLS (Stream is beast::tcp_stream or an ssl_stream of one).
-template <class Stream>
-class Connection : public std::enable_shared_from_this<Connection<Stream>> {
-  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+// What a stream may have queued for a client that does not read; beyond it the client is dropped.
+constexpr std::size_t kMaxStreamBacklog = 8 << 20;
+
+// One connection, over plain TCP or over TLS (Socket is beast::tcp_stream or an ssl_stream of one).
+template <class Socket>
+class Connection : public Stream, public std::enable_shared_from_this<Connection<Socket>> {
+  static constexpr bool kTls = !std::is_same_v<Socket, beast::tcp_stream>;
 
  public:
   template <class... StreamArgs>
@@ -48,7 +66,28 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       : stream_(std::forward<StreamArgs>(stream_args)...), shared_(std::move(shared)) {
     ++shared_->connections;
   }
-  ~Connection() { --shared_->connections; }
+  ~Connection() override {
+    if (registered_ && !stream_ended_) {  // the server stopped with the stream open
+      std::lock_guard lock(shared_->streams_mutex);
+      shared_->stream_fds.erase(this);
+    }
+    --shared_->connections;
+  }
+
+  // server::Stream, from any thread: the bytes are written on this connection's strand.
+  bool send(std::string bytes) override {
+    if (stream_closed_.load()) return false;
+    net::post(stream_.get_executor(), [self = this->shared_from_this(), bytes = std::move(bytes)]() mutable {
+      self->enqueue(std::move(bytes));
+    });
+    return true;
+  }
+  void close() override {
+    net::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      self->closing_ = true;
+      if (!self->writing_) self->end_stream();
+    });
+  }
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] { self->handshake(); });
@@ -84,11 +123,11 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   }
 
   void on_header(beast::error_code ec) {
-    if (ec) return close(ec == http::error::header_limit ? 431 : 0);
+    if (ec) return refuse(ec == http::error::header_limit ? 431 : 0);
     const auto& head = parser_->get();
     std::uint64_t limit = std::min<std::uint64_t>(
         kMaxBodyLimit, shared_->body_limit(std::string(head.method_string()), std::string(head.target())));
-    if (auto length = parser_->content_length(); length && *length > limit) return close(413);
+    if (auto length = parser_->content_length(); length && *length > limit) return refuse(413);
     parser_->body_limit(limit);
     tcp().expires_after(shared_->options.read_timeout);
     http::async_read(
@@ -97,8 +136,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   }
 
   void on_body(beast::error_code ec) {
-    if (ec == http::error::body_limit) return close(413);
-    if (ec) return close(0);
+    if (ec == http::error::body_limit) return refuse(413);
+    if (ec) return refuse(0);
     auto message = parser_->release();
     keep_alive_ = message.keep_alive();
     Request request;
@@ -121,7 +160,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   }
 
   // Answers a request that could not be read (too large, header too long) and closes; 0: just close.
-  void close(int status) {
+  void refuse(int status) {
     if (status == 0) {
       beast::error_code ignored;
       tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
@@ -138,6 +177,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
 
   void write(Response response) {
     add_security_headers(response);
+    if (response.stream) return start_stream(std::move(response));
     auto message = std::make_shared<http::response<http::string_body>>();
     message->version(11);
     message->result(static_cast<unsigned>(response.status));
@@ -153,6 +193,83 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
                         if (!self->keep_alive_) return self->finish();
                         self->read_header();
                       });
+  }
+
+  // A streamed answer (Server-Sent Events): the head, then whatever the app sends, until either side ends
+  // it. No thread waits on it: writes are async on this strand, and one read stays pending only to notice
+  // the client leaving (an EventSource sends nothing after its request), which frees the stream at once.
+  void start_stream(Response response) {
+    hooks_ = std::move(response.stream);
+    keep_alive_ = false;
+    http::response<http::empty_body> head;
+    head.version(11);
+    head.result(static_cast<unsigned>(response.status));
+    for (const auto& [name, value] : response.headers) head.set(name, value);
+    head.set(http::field::server, "proctor");
+    head.keep_alive(false);  // the body ends when the connection does
+    std::ostringstream text;
+    text << head.base();
+    {
+      std::lock_guard lock(shared_->streams_mutex);
+      shared_->stream_fds[this] = tcp().socket().native_handle();
+    }
+    registered_ = true;
+    // The pending read has no timeout; each write gets the write timeout (Beast arms only the timer of
+    // the direction that is not pending), so a client that stops reading is cut off.
+    tcp().expires_never();
+    watch_client();
+    enqueue(text.str() + response.body);
+    if (hooks_ && hooks_->opened) hooks_->opened(this->shared_from_this());
+  }
+
+  void watch_client() {
+    stream_.async_read_some(
+        net::buffer(scratch_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) return self->end_stream();
+          self->watch_client();  // bytes after the request mean nothing on a stream: dropped
+        });
+  }
+
+  void enqueue(std::string bytes) {
+    if (stream_ended_) return;
+    queued_ += bytes.size();
+    if (queued_ > kMaxStreamBacklog) return end_stream();
+    out_.push_back(std::move(bytes));
+    if (!writing_) write_next();
+  }
+
+  void write_next() {
+    if (out_.empty()) {
+      writing_ = false;
+      if (closing_) end_stream();
+      return;
+    }
+    writing_ = true;
+    tcp().expires_after(shared_->options.write_timeout);
+    net::async_write(stream_, net::buffer(out_.front()),
+                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                       self->queued_ -= self->out_.front().size();
+                       self->out_.pop_front();
+                       if (ec) return self->end_stream();
+                       self->write_next();
+                     });
+  }
+
+  void end_stream() {
+    if (stream_ended_) return;
+    stream_ended_ = true;
+    stream_closed_ = true;
+    if (registered_) {
+      std::lock_guard lock(shared_->streams_mutex);
+      shared_->stream_fds.erase(this);
+    }
+    beast::error_code ignored;
+    tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    tcp().socket().close(ignored);
+    out_.clear();
+    queued_ = 0;
+    auto hooks = std::move(hooks_);  // the hooks may hold this connection: break the cycle
+    if (hooks && hooks->closed) hooks->closed();
   }
 
   // Ends the connection after the last answer: TLS sends its close_notify (bounded by the write
@@ -182,11 +299,17 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
 
   static constexpr std::size_t kMaxDrain = 16 << 20;
   std::array<char, 16384> scratch_{};
-  Stream stream_;
+  Socket stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool keep_alive_ = false;
   std::shared_ptr<Shared> shared_;
+  // A streamed answer's state (touched on the strand, except stream_closed_).
+  std::shared_ptr<StreamHooks> hooks_;
+  std::deque<std::string> out_;
+  std::size_t queued_ = 0;
+  bool writing_ = false, closing_ = false, stream_ended_ = false, registered_ = false;
+  std::atomic<bool> stream_closed_{false};
 };
 
 class Acceptor : public std::enable_shared_from_this<Acceptor> {
@@ -269,7 +392,12 @@ void run_http_listener(const ListenerOptions& options, const BodyLimit& body_lim
   auto acceptor = std::make_shared<Acceptor>(io, tcp::endpoint(address, options.port), shared);
   acceptor->accept();
   net::signal_set signals(io, SIGINT, SIGTERM);
-  signals.async_wait([&io](beast::error_code, int) { io.stop(); });
+  // Streams end first (their clients see the end at once and reconnect to whoever serves next), then
+  // everything stops.
+  signals.async_wait([&io, shared](beast::error_code, int) {
+    shared->end_all_streams();
+    io.stop();
+  });
   on_listening(acceptor->port());
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });

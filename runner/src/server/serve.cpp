@@ -68,6 +68,9 @@ int serve(const ServeOptions& options) {
   config.run_workers =
       options.run_workers ? options.run_workers : std::max(1u, std::thread::hardware_concurrency());
   config.log_requests = !options.quiet;
+  config.streams.total = options.max_streams;
+  config.streams.per_session = options.streams_per_session;
+  config.streams.heartbeat = options.heartbeat;
 
   ListenerOptions listener;
   listener.address = address;

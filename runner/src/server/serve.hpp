@@ -17,8 +17,11 @@ struct ServeOptions {
   std::optional<std::filesystem::path> web_dir;
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds run_interval{5000};
-  unsigned run_workers = 0;  // 0: one per core
-  bool quiet = false;        // no request log
+  unsigned run_workers = 0;                    // 0: one per core
+  std::size_t max_streams = 256;               // live-update streams in all
+  std::size_t streams_per_session = 8;         // live-update streams of one session
+  std::chrono::milliseconds heartbeat{15000};  // a comment on every stream this often
+  bool quiet = false;                          // no request log
 };
 
 // Serves until SIGINT/SIGTERM; returns the exit code. Throws runner::UserError for bad options.

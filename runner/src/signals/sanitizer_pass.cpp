@@ -84,7 +84,7 @@ struct Seen {
   RawFinding raw;
   std::string test;
   bool secret = false;
-  std::size_t tests = 0;
+  std::set<std::size_t> tests;  // indices of the tests that showed it
 };
 
 SourceLocation frame_location(const RawFrame& f, const std::map<std::uint64_t, Symbol>& symbols,
@@ -137,7 +137,6 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
       break;
     }
     const std::string err = proctor::fs::read_prefix(policy.stderr_path, kStderrBytes).bytes;
-    std::set<std::string> in_this_test;
     for (RawFinding& raw : parse_sanitizer_output(err)) {
       std::string key = raw.kind + "@" + raw.file + ":" + std::to_string(raw.line);
       if (raw.file.empty() && !raw.frames.empty())
@@ -145,8 +144,8 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
       if (raw.tool == "leak" && raw.frames.size() > 1)  // frame 0 is the allocator itself
         key += raw.frames[1].module + "+" + std::to_string(raw.frames[1].offset);
       auto [it, fresh] = index.emplace(key, seen.size());
-      if (fresh) seen.push_back({std::move(raw), test.name, test.visibility == Visibility::secret, 0});
-      if (in_this_test.insert(key).second) ++seen[it->second].tests;
+      if (fresh) seen.push_back({std::move(raw), test.name, test.visibility == Visibility::secret, {}});
+      seen[it->second].tests.insert(i);
     }
     std::error_code ec;
     fs::remove(policy.stdout_path, ec);
@@ -164,6 +163,10 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
   const Origins origins = origins_of(*c.exercise);
 
   std::map<std::pair<std::string, std::string>, std::size_t> by_line;  // (kind, file:line) -> finding
+  // Several raw findings can land on one line (a leak through different C library frames): the tests
+  // that showed any of them, and the silenced ones counted as the findings they would have been.
+  std::vector<std::set<std::size_t>> tests_of;
+  std::set<std::pair<std::string, std::string>> silenced;
   for (const Seen& f : seen) {
     SanitizerFinding out;
     out.tool = f.raw.tool;
@@ -171,7 +174,6 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
     out.message = f.raw.message;
     if (!f.secret && !f.raw.detail.empty()) out.message += ": " + f.raw.detail;
     out.first_test = f.test;
-    out.tests = f.tests;
     for (std::size_t k = 0; k < f.raw.frames.size() && k < kStackFrames; ++k)
       out.stack.push_back(frame_location(f.raw.frames[k], symbols, origins));
     if (!f.raw.file.empty()) {
@@ -197,19 +199,25 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
         if (hit != out.stack.end()) out.location = *hit;
       }
     }
-    if (c.exercise->signals.silenced(out.kind)) {
-      ++s.silenced;
-      continue;
-    }
     const std::string where =
         out.location ? out.location->file + ":" + std::to_string(out.location->line) : std::string("?");
+    if (c.exercise->signals.silenced(out.kind)) {
+      silenced.emplace(out.kind, where);
+      continue;
+    }
     auto [it, fresh] = by_line.emplace(std::make_pair(out.kind, where), s.findings.size());
     if (fresh) {
       s.findings.push_back(std::move(out));
-    } else {
-      s.findings[it->second].tests = std::max(s.findings[it->second].tests, out.tests);
+      tests_of.emplace_back();
     }
+    tests_of[it->second].insert(f.tests.begin(), f.tests.end());
   }
+  for (std::size_t k = 0; k < s.findings.size(); ++k) s.findings[k].tests = tests_of[k].size();
+  s.silenced = silenced.size();
+  // Memory errors and undefined behaviour before leaks: a read past a buffer is what the interviewer
+  // must not miss, and a leak (often the C library's getline buffer) would otherwise come first.
+  std::stable_partition(s.findings.begin(), s.findings.end(),
+                        [](const SanitizerFinding& f) { return f.tool != "leak"; });
   s.status = problem.empty() ? SignalStatus::ran : SignalStatus::failed;
   if (!problem.empty()) {
     s.note = "the sanitized run stopped: " + problem;

@@ -5,9 +5,12 @@
 
 namespace proctor::text {
 
-// At least one blank after `s`, so that a long cell never runs into the next one.
+// At least one blank after `s`, so that a long cell never runs into the next one. The width is counted
+// in characters (UTF-8 code points), so a cell holding "µs" or an accented name still lines up.
 inline std::string pad(const std::string& s, std::size_t width) {
-  return s + std::string(s.size() < width ? width - s.size() : 1, ' ');
+  std::size_t points = 0;
+  for (unsigned char c : s) points += (c & 0xc0) != 0x80;
+  return s + std::string(points < width ? width - points : 1, ' ');
 }
 
 }  // namespace proctor::text

@@ -29,6 +29,7 @@ struct CheckerSpec {
   std::optional<double> rel_tolerance;  // float: Kattis float_relative_tolerance
   std::vector<std::string> args;        // custom: extra validator arguments
   std::filesystem::path custom_dir;     // custom: output_validators/<name>/
+  bool operator==(const CheckerSpec&) const = default;
 };
 
 struct CompileSpec {
@@ -56,6 +57,12 @@ struct TestCase {
   // What the test checks, for the interviewer's report ("wrap-around at the end of the buffer"): the
   // optional <name>.desc file beside the .in (Kattis's convention), one line, bounded.
   std::string description;
+  // Kattis packages: the grading settings of the test's group (testdata.yaml / test_group.yaml in its
+  // directory and every one above it, then its own <name>.yaml). `checker` is set when the group's
+  // output validator flags differ from the package's (Exercise::checker); `input_validator_args` holds,
+  // per input validator name, the arguments it gets for this test (absent: InputValidator::args).
+  std::optional<CheckerSpec> checker;
+  std::map<std::string, std::vector<std::string>> input_validator_args;
 };
 
 // What a package says one submission must get, beyond its directory's name: DOMjudge's
@@ -78,6 +85,9 @@ struct InputValidator {
   std::filesystem::path dir;                   // resolved; holds the sources
   std::vector<std::filesystem::path> sources;  // resolved
   std::vector<std::string> args;               // input_validator_flags / input_validator_args
+  // Non-empty: a validator Proctor cannot build (Python, checktestdata, Java...), and why; `exercise
+  // validate` reports it as a problem, since the inputs then go unchecked. Grading does not need it.
+  std::string unsupported;
 };
 
 struct Exercise {
@@ -107,6 +117,11 @@ struct Exercise {
   std::vector<std::string> notes;
   std::string sha256;  // package_sha256 of the files as loaded: computed once, by load_exercise
 };
+
+// The checker a test is judged with: its group's, else the package's.
+inline const CheckerSpec& checker_for(const Exercise& exercise, const TestCase& test) {
+  return test.checker ? *test.checker : exercise.checker;
+}
 
 struct LoadOptions {
   // Practice never opens data/secret: with false the loader does not even list it.

@@ -1,0 +1,287 @@
+#!/usr/bin/python3
+"""Live updates by Server-Sent Events (docs/api.md "Live updates"): what each audience's stream receives
+and never receives, the credentials (bearer header or a single-use ticket, never a cookie), the limits
+on streams, resuming with Last-Event-ID (also across a restart), changes made by `proctor session …` on
+the same directory, time up and the finish, the heartbeat, a vanished client freeing its place, and a
+stopping server closing its streams. Every head and every event's data is validated against
+docs/openapi.yaml (support.EventStream)."""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from support import BINARY, REPO, EventStream, Server, ServerTest, iso_after  # noqa: E402
+
+REF = open(os.path.join(REPO, "exercises", "log-levels", "submissions", "accepted", "ref.c")).read()
+
+
+def wait_for(predicate, timeout=20, every=0.1):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError("condition not met within %d s" % timeout)
+
+
+class Streams(ServerTest):
+    server_args = ("--heartbeat", "1", "--run-interval", "0")
+
+    def interviewer_stream(self, sid, **kw):
+        s = EventStream(self.server, "/api/sessions/%s/events" % sid, token=self.server.interviewer_token, **kw)
+        self.addCleanup(s.close)
+        return s
+
+    def candidate_stream(self, token, **kw):
+        s = EventStream(self.server, "/api/candidate/events", token=token, **kw)
+        self.addCleanup(s.close)
+        return s
+
+    def test_interviewer_stream_receives_the_saved_draft(self):
+        info, token = self.server.create_session()
+        s = self.interviewer_stream(info["id"])
+        self.assertEqual(s.status, 200)
+        self.assertTrue(s.headers["content-type"].startswith("text/event-stream"), s.headers)
+        self.assertNotIn("content-length", s.headers)
+        ready, _ = s.until("ready")
+        self.assertEqual(ready["data"]["state"], "open")
+        self.assertEqual(s.retry, 3000)
+        r = self.server.request("PUT", "/api/candidate/draft", {"source": "int main(void) { return 7; }\n"}, token=token)
+        self.assertEqual(r.status, 200)
+        draft, skipped = s.until("draft", seconds=5)
+        self.assertEqual(skipped, [])
+        self.assertEqual(draft["data"]["n"], r.json["n"])
+        self.assertEqual(draft["data"]["source"], "int main(void) { return 7; }\n")
+        self.assertTrue(draft["id"].startswith("i1."), draft["id"])
+
+    def test_runs_and_submissions_reach_the_interviewer(self):
+        info, token = self.server.create_session()
+        s = self.interviewer_stream(info["id"])
+        s.until("ready")
+        r = self.server.request("POST", "/api/candidate/run", {"source": REF}, token=token)
+        self.assertEqual(r.status, 200, r.text)
+        started, _ = s.until("run_started")
+        self.assertEqual(started["data"]["kind"], "samples")
+        self.assertIsNone(started["id"])  # not stored: nothing to resume from
+        run, _ = s.until("run")
+        self.assertEqual(run["data"]["verdict"], "AC")
+        self.assertEqual(run["data"]["sample_passed"], run["data"]["sample_total"])
+        r = self.server.request("POST", "/api/candidate/submit", {"source": REF}, token=token)
+        self.assertEqual(r.status, 201, r.text)
+        # Sent when received (its samples still running) and again once they ran.
+        sub, _ = s.until("submission")
+        self.assertEqual(sub["data"]["n"], 1)
+        if "verdict" not in sub["data"]:
+            sub, _ = s.until("submission")
+            self.assertEqual(sub["data"]["n"], 1)
+        self.assertEqual(sub["data"]["verdict"], "AC")
+        self.assertEqual(sub["data"]["sample_passed"], sub["data"]["sample_total"])
+
+    def test_candidate_stream_gets_the_extension_and_never_a_note_or_a_draft(self):
+        info, token = self.server.create_session()
+        s = self.candidate_stream(token)
+        ready, _ = s.until("ready")
+        self.assertTrue(ready["id"].startswith("c1."), ready["id"])
+        itok = self.server.interviewer_token
+        self.assertEqual(self.server.request("POST", "/api/sessions/%s/notes" % info["id"], {"text": "weak on tests"}, token=itok).status, 201)
+        self.assertEqual(self.server.request("PUT", "/api/candidate/draft", {"source": "x"}, token=token).status, 200)
+        r = self.server.request("POST", "/api/sessions/%s/extend" % info["id"], {"minutes": 10}, token=itok)
+        self.assertEqual(r.status, 200)
+        ext, skipped = s.until("extend", seconds=5)
+        self.assertEqual(skipped, [])  # nothing about the note or the draft came first
+        self.assertEqual(ext["data"]["deadline"], r.json["deadline"])
+        self.assertNotIn("by", ext["data"])
+        self.assertNotIn("weak on tests", str(ext))
+
+    def test_wrong_credentials_are_refused(self):
+        info, token = self.server.create_session()
+        other, _ = self.server.create_session()
+        itok = self.server.interviewer_token
+        sid = info["id"]
+        cases = [
+            ("/api/candidate/events", "0" * 64),
+            ("/api/candidate/events", itok),           # the interviewer's token is no candidate token
+            ("/api/sessions/%s/events" % sid, token),   # nor the other way round
+            ("/api/sessions/%s/events" % sid, None),
+            ("/api/candidate/events?ticket=" + "0" * 64, None),
+            ("/api/sessions/%s/events?ticket=%s" % (sid, "1" * 64), None),
+        ]
+        for path, tok in cases:
+            s = EventStream(self.server, path, token=tok)
+            self.assertEqual(s.status, 401, path)
+            self.assertEqual(s.headers.get("www-authenticate"), "Bearer")
+        # A ticket works once, for its own audience and session only.
+        t = self.server.request("POST", "/api/sessions/%s/stream-ticket" % sid, token=itok).json["url"]
+        wrong_session = t.replace("/api/sessions/%s/" % sid, "/api/sessions/%s/" % other["id"])
+        self.assertEqual(EventStream(self.server, wrong_session).status, 401)
+        self.assertEqual(EventStream(self.server, t).status, 401)  # the failed try above consumed it
+        t = self.server.request("POST", "/api/sessions/%s/stream-ticket" % sid, token=itok).json["url"]
+        as_candidate = "/api/candidate/events?" + t.split("?", 1)[1]
+        self.assertEqual(EventStream(self.server, as_candidate).status, 401)
+        t = self.server.request("POST", "/api/candidate/stream-ticket", token=token)
+        self.assertEqual(t.status, 201)
+        first = EventStream(self.server, t.json["url"])
+        self.addCleanup(first.close)
+        self.assertEqual(first.status, 200)
+        first.until("ready")
+        self.assertEqual(EventStream(self.server, t.json["url"]).status, 401)
+        # Tickets and tokens never reach the log (only method, path and status do).
+        with open(self.server.log) as f:
+            log = f.read()
+        self.assertNotIn(t.json["url"].split("=", 1)[1], log)
+        self.assertNotIn(token, log)
+        self.assertNotIn("ticket=", log)
+
+    def test_resume_with_last_event_id(self):
+        info, token = self.server.create_session()
+        itok = self.server.interviewer_token
+        s = self.interviewer_stream(info["id"])
+        ready, _ = s.until("ready")
+        self.assertEqual(self.server.request("PUT", "/api/candidate/draft", {"source": "one"}, token=token).status, 200)
+        first, _ = s.until("draft")
+        s.close()
+        # Missed while away: a newer draft, a note and an extension.
+        self.assertEqual(self.server.request("PUT", "/api/candidate/draft", {"source": "two"}, token=token).status, 200)
+        self.assertEqual(self.server.request("POST", "/api/sessions/%s/notes" % info["id"], {"text": "n1"}, token=itok).status, 201)
+        self.assertEqual(self.server.request("POST", "/api/sessions/%s/extend" % info["id"], {"minutes": 5}, token=itok).status, 200)
+        again = self.interviewer_stream(info["id"], headers={"Last-Event-ID": first["id"]})
+        ready2, replayed = again.until("ready")
+        self.assertEqual([e["event"] for e in replayed], ["draft", "note", "extend"])
+        self.assertEqual(replayed[0]["data"]["source"], "two")
+        self.assertEqual(ready2["id"], replayed[-1]["id"])
+        # The same through ?last_event_id= with a fresh ticket (what the page does after a failure).
+        url = self.server.request("POST", "/api/sessions/%s/stream-ticket" % info["id"], token=itok).json["url"]
+        third = EventStream(self.server, url + "&last_event_id=" + ready["id"])
+        self.addCleanup(third.close)
+        _, replayed = third.until("ready")
+        self.assertEqual([e["event"] for e in replayed], ["draft", "note", "extend"])
+        # Nothing missed: nothing replayed.
+        fourth = self.interviewer_stream(info["id"], headers={"Last-Event-ID": ready2["id"]})
+        self.assertEqual(fourth.until("ready")[1], [])
+
+    def test_the_candidate_resumes_without_learning_of_notes(self):
+        info, token = self.server.create_session()
+        itok = self.server.interviewer_token
+        s = self.candidate_stream(token)
+        ready, _ = s.until("ready")
+        s.close()
+        self.server.request("POST", "/api/sessions/%s/notes" % info["id"], {"text": "private"}, token=itok)
+        again = self.candidate_stream(token, headers={"Last-Event-ID": ready["id"]})
+        ready2, replayed = again.until("ready")
+        self.assertEqual(replayed, [])
+        self.assertEqual(ready2["id"], ready["id"])  # the id says nothing about the note either
+
+    def test_changes_by_the_cli_reach_the_streams(self):
+        info, token = self.server.create_session()
+        s = self.interviewer_stream(info["id"])
+        c = self.candidate_stream(token)
+        s.until("ready")
+        c.until("ready")
+        env = dict(os.environ, PROCTOR_SESSIONS=self.server.sessions, PROCTOR_CLOCK_FILE=self.server.clock_file)
+        subprocess.run([BINARY, "session", "extend", info["id"], "7m"], env=env, check=True, capture_output=True)
+        subprocess.run([BINARY, "session", "note", info["id"], "from the terminal"], env=env, check=True,
+                       capture_output=True)
+        ext, _ = c.until("extend", seconds=5)
+        self.assertEqual(ext["data"]["deadline"], iso_after(37 * 60))
+        got, _ = s.until("note", seconds=5)
+        self.assertEqual(got["data"]["text"], "from the terminal")
+
+    def test_heartbeat_comments_keep_an_idle_stream_open(self):
+        info, token = self.server.create_session()
+        s = self.candidate_stream(token)
+        s.until("ready")
+        t0 = time.time()
+        line = s.res.fp.readline()
+        while line == b"\n":
+            line = s.res.fp.readline()
+        self.assertEqual(line, b": keep-alive\n")  # a comment, not an event: nothing happened
+        self.assertLess(time.time() - t0, 3)  # --heartbeat 1
+
+
+class Deadline(unittest.TestCase):
+    """Time up and the server's own finish, on both streams (a server of its own: it moves the clock)."""
+
+    def test_time_up_then_finished(self):
+        srv = Server(["--quiet"]).start()
+        self.addCleanup(srv.cleanup)
+        info, token = srv.create_session(minutes=1)
+        c = EventStream(srv, "/api/candidate/events", token=token)
+        i = EventStream(srv, "/api/sessions/%s/events" % info["id"], token=srv.interviewer_token)
+        self.addCleanup(c.close)
+        self.addCleanup(i.close)
+        c.until("ready")
+        i.until("ready")
+        srv.set_clock(iso_after(61))
+        up, _ = c.until("time_up", seconds=10)
+        self.assertIn(up["data"]["state"], ("expired", "finished"))
+        fin, skipped = c.until("finished", seconds=60)
+        self.assertNotIn("verdict", fin["data"])  # the candidate is not told the grade
+        self.assertEqual([e["event"] for e in skipped], [])
+        _, seen = i.until("finished", seconds=60)
+        self.assertIn("grade", [e["event"] for e in seen])
+
+
+class Limits(unittest.TestCase):
+    """At most N streams per session and M in all, with a clear answer beyond; a client that goes away
+    frees its place at once; a stopping server ends its streams."""
+
+    def test_limits_and_vanished_clients(self):
+        srv = Server(["--streams-per-session", "2", "--max-streams", "3", "--quiet"]).start()
+        self.addCleanup(srv.cleanup)
+        a, ta = srv.create_session()
+        b, tb = srv.create_session(candidate="Bo")
+        c, tc = srv.create_session(candidate="Cy")
+        opened = [EventStream(srv, "/api/candidate/events", token=ta) for _ in range(2)]
+        for s in opened:
+            self.assertEqual(s.status, 200)
+            s.until("ready")
+        third = EventStream(srv, "/api/sessions/%s/events" % a["id"], token=srv.interviewer_token)
+        self.assertEqual(third.status, 429)
+        self.assertGreaterEqual(int(third.headers["retry-after"]), 1)
+        self.assertIn("streams", third.answer.json["error"])
+        other = EventStream(srv, "/api/candidate/events", token=tb)
+        self.assertEqual(other.status, 200)
+        other.until("ready")
+        full = EventStream(srv, "/api/candidate/events", token=tc)
+        self.assertEqual(full.status, 503)
+        self.assertGreaterEqual(int(full.headers["retry-after"]), 1)
+        # The client goes away without a word: its place is free again, without waiting for a heartbeat.
+        opened[0].close()
+        again = wait_for(lambda: (lambda s: s if s.status == 200 else None)(
+            EventStream(srv, "/api/candidate/events", token=tc)), timeout=5)
+        again.until("ready")
+        # Stopping the server ends every open stream at once.
+        t0 = time.time()
+        srv.proc.send_signal(signal.SIGTERM)
+        for s in (opened[1], other, again):
+            s.sock.settimeout(5)
+            while s.next() is not None:
+                pass
+        self.assertLess(time.time() - t0, 3)
+        srv.proc.wait(timeout=20)
+
+    def test_resume_across_a_restart(self):
+        srv = Server(["--quiet"]).start()
+        self.addCleanup(srv.cleanup)
+        info, token = srv.create_session()
+        s = EventStream(srv, "/api/sessions/%s/events" % info["id"], token=srv.interviewer_token)
+        ready, _ = s.until("ready")
+        s.close()
+        srv.request("PUT", "/api/candidate/draft", {"source": "before the restart"}, token=token)
+        srv.stop()
+        srv.start()
+        again = EventStream(srv, "/api/sessions/%s/events" % info["id"], token=srv.interviewer_token,
+                            headers={"Last-Event-ID": ready["id"]})
+        self.addCleanup(again.close)
+        _, replayed = again.until("ready")
+        self.assertEqual([e["event"] for e in replayed], ["draft"])
+        self.assertEqual(replayed[0]["data"]["source"], "before the restart")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
