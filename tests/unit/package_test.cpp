@@ -853,6 +853,28 @@ TEST(KattisTestGroups, UnsupportedSettingsNameFileAndKey) {
     const std::vector<std::string> problems = package_problems(p.root());
     EXPECT_EQ(problems.size(), 1u) << c.text;
   }
+  // Every one at once for `exercise validate`, as Kattis's own echo example shows (scoring, three files).
+  {
+    Package p;
+    p.kattis_basics("name: K\ntype: scoring\n");
+    p.write("data/secret/g/1.in", "1\n");
+    p.write("data/secret/g/1.ans", "1\n");
+    p.write("data/secret/testdata.yaml",
+            "on_reject: continue\ngrader_flags: first_error accept_if_any_accepted\n");
+    p.write("data/secret/g/testdata.yaml", "on_reject: break\ngrader_flags: min\naccept_score: 1\n");
+    p.write("data/sample/testdata.yaml", "output_validator_flags: float_tolerance x\n");
+    const std::vector<std::string> problems = package_problems(p.root());
+    const std::string all = ::testing::PrintToString(problems);
+    ASSERT_EQ(problems.size(), 4u) << all;
+    EXPECT_NE(all.find("data/secret/testdata.yaml: \\\"grader_flags\\\" accept_if_any_accepted"),
+              std::string::npos)
+        << all;
+    EXPECT_NE(all.find("data/secret/g/testdata.yaml: \\\"grader_flags\\\" min"), std::string::npos) << all;
+    EXPECT_NE(all.find("data/secret/g/testdata.yaml: \\\"on_reject: break\\\""), std::string::npos) << all;
+    EXPECT_NE(all.find("data/sample/testdata.yaml: validator flag \\\"float_tolerance\\\" has a bad value"),
+              std::string::npos)
+        << all;
+  }
   // Settings that cannot change a score here are honoured: a range that never clamps, break in a
   // pass-fail problem (the first rejection decides either way), Kattis's default grader.
   Package p;
@@ -874,4 +896,20 @@ TEST(KattisTestGroups, UnsupportedSettingsNameFileAndKey) {
   p.remove("data/secret/test_group.yaml");
   p.write("data/secret/testdata.yaml", "grading: custom\n");
   EXPECT_EQ(load_error(p.root(), LoadOptions{false}), "loaded without error");
+}
+
+// Legacy Kattis allows a one-file program directly in output_validators/; one in a language Proctor
+// cannot build is named.
+TEST(LoadExercise, KattisOneFileOutputValidator) {
+  Package p;
+  p.kattis_basics("name: K\nvalidation: custom\n");
+  p.write("output_validators/validator.py", "import sys\nsys.exit(42)\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators/validator.py").string(),
+                         "output validator written in Python (validator.py)"));
+  p.remove("output_validators/validator.py");
+  p.write("output_validators/check.c", "int main(void) { return 42; }\n");
+  Exercise e = load_exercise(p.root());
+  EXPECT_EQ(e.checker.custom_dir, e.root / "output_validators");
+  p.write("output_validators/other.c", "int main(void) { return 42; }\n");
+  EXPECT_TRUE(fails_with(p.root(), (p.root() / "output_validators").string(), "holds 2 validators"));
 }

@@ -100,7 +100,7 @@ std::vector<std::string> all_problems(const PackageFs& files) {
   attempt([&] { package::load_input_validators(files, exercise); });
   if (meta_ok && tests_ok) {
     if (attempt([&] { package::apply_scoring(meta, exercise); }) && !proctor)
-      attempt([&] { package::apply_test_groups(files, meta, exercise); });
+      attempt([&] { package::apply_test_groups(files, meta, exercise, &problems); });
   }
   attempt([&] { package::hash_package(files, true); });
   return problems;

@@ -57,8 +57,10 @@ void apply_scoring(const Metadata& meta, Exercise& exercise);
 // and every group directory below it, inherited key by key, and a test's own <name>.yaml. Sets the
 // package's checker flags and input validator arguments (from data/), each test's where its group
 // differs, and points (accept_score). A setting Proctor cannot honour is a UserError naming the file and
-// the key. Needs the tests, the output validator and the input validators loaded, and apply_scoring done.
-void apply_test_groups(const PackageFs& fs, const Metadata& meta, Exercise& exercise);
+// the key: the first is thrown, or with `all_problems` every one is appended there. Needs the tests, the
+// output validator and the input validators loaded, and apply_scoring done.
+void apply_test_groups(const PackageFs& fs, const Metadata& meta, Exercise& exercise,
+                       std::vector<std::string>* all_problems = nullptr);
 
 // package_sha256's value over the files under files.root() (package_hash.cpp); data/secret only when
 // include_secret. Throws UserError naming a file that cannot be read or leads outside the package.

@@ -7,6 +7,7 @@
 // verdict or a score is never dropped silently.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -83,9 +84,29 @@ std::string number_text(double value) {
   return out.str();
 }
 
+// Every problem the settings have, not only the first: `exercise validate` lists them all at once.
+class Problems {
+ public:
+  template <typename Step>
+  void attempt(Step&& step) {
+    try {
+      step();
+    } catch (const UserError& e) {
+      add(e);
+    }
+  }
+  void add(const UserError& e) {
+    for (const UserError& seen : list)
+      if (std::string(seen.what()) == e.what()) return;  // a group's bad flag, met by each of its tests
+    list.push_back(e);
+  }
+  std::vector<UserError> list;
+};
+
 // One settings file. Keys that only affect feedback or pictures are skipped; unknown keys are noted.
+// A bad key is recorded and the others still read.
 GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const Metadata& meta,
-                            Exercise& exercise) {
+                            Exercise& exercise, Problems& problems) {
   YAML::Node doc;
   try {
     doc = YAML::Load(files.read(files.regular_file(path)));
@@ -95,85 +116,88 @@ GroupLayer read_group_layer(const PackageFs& files, const fs::path& path, const 
   GroupLayer layer;
   if (doc.IsNull()) return layer;
   if (!doc.IsMap()) throw UserError(path, "top level must be a mapping");
-  for (const auto& entry : doc) {
-    if (!entry.first.IsScalar()) throw UserError(path, "keys must be strings");
-    const std::string key = one_line(entry.first.Scalar());
-    const YAML::Node& value = entry.second;
-    if (key == "output_validator_flags" || key == "output_validator_args") {
-      Args more = setting_words(path, value, key);
-      if (!layer.output_flags) layer.output_flags = SetIn<Args>{{}, path};
-      layer.output_flags->value.insert(layer.output_flags->value.end(), more.begin(), more.end());
-    } else if (key == "input_validator_flags" || key == "input_validator_args") {
-      if (!layer.input_args) layer.input_args = SetIn<std::map<std::string, Args>>{{}, path};
-      if (value.IsMap()) {  // per validator: {name: flags}
-        for (const auto& named : value) {
-          if (!named.first.IsScalar()) throw UserError(path, "\"" + key + "\" keys must be validator names");
-          layer.input_args->value[one_line(named.first.Scalar())] = setting_words(path, named.second, key);
+  for (const auto& entry : doc)
+    problems.attempt([&] {
+      if (!entry.first.IsScalar()) throw UserError(path, "keys must be strings");
+      const std::string key = one_line(entry.first.Scalar());
+      const YAML::Node& value = entry.second;
+      if (key == "output_validator_flags" || key == "output_validator_args") {
+        Args more = setting_words(path, value, key);
+        if (!layer.output_flags) layer.output_flags = SetIn<Args>{{}, path};
+        layer.output_flags->value.insert(layer.output_flags->value.end(), more.begin(), more.end());
+      } else if (key == "input_validator_flags" || key == "input_validator_args") {
+        if (!layer.input_args) layer.input_args = SetIn<std::map<std::string, Args>>{{}, path};
+        if (value.IsMap()) {  // per validator: {name: flags}
+          for (const auto& named : value) {
+            if (!named.first.IsScalar())
+              throw UserError(path, "\"" + key + "\" keys must be validator names");
+            layer.input_args->value[one_line(named.first.Scalar())] = setting_words(path, named.second, key);
+          }
+        } else {
+          layer.input_args->value[""] = setting_words(path, value, key);
         }
+      } else if (key == "accept_score") {
+        double score = setting_number(path, key, setting_text(path, value, key));
+        if (score < 0 || !std::isfinite(score))
+          throw UserError(path,
+                          "\"accept_score\" is " + number_text(score) + ", must be a finite number >= 0");
+        layer.accept_score = SetIn<double>{score, path};
+      } else if (key == "reject_score") {
+        std::string text = setting_text(path, value, key);
+        if (setting_number(path, key, text) != 0)
+          throw UserError(
+              path, "\"reject_score\" " + text + " is not supported: Proctor gives a rejected test 0 points");
+      } else if (key == "range") {
+        Args bounds = setting_words(path, value, key);
+        if (bounds.size() != 2) throw UserError(path, "\"range\" must be two numbers, \"min max\"");
+        double lo = setting_number(path, key, bounds[0]);
+        double hi = setting_number(path, key, bounds[1]);
+        if (lo > hi) throw UserError(path, "\"range\" " + bounds[0] + " " + bounds[1] + " is empty");
+        layer.range = SetIn<std::pair<double, double>>{{lo, hi}, path};
+      } else if (key == "on_reject") {
+        std::string text = setting_text(path, value, key);
+        if (text != "break" && text != "continue")
+          throw UserError(path, "\"on_reject\" is \"" + text + "\", must be break or continue");
+        layer.on_reject_break = SetIn<bool>{text == "break", path};
+      } else if (key == "grading") {
+        std::string text = setting_text(path, value, key);
+        if (text != "default")
+          throw UserError(path, "\"grading: " + text +
+                                    "\" is not supported: no custom graders (Proctor sums the points of the "
+                                    "accepted tests)");
+      } else if (key == "grader_flags") {
+        for (const std::string& flag : setting_words(path, value, key)) {
+          // Proctor's verdict is the first rejected test's and its score the sum: Kattis's default grader.
+          if (flag != "first_error" && flag != "sum")
+            throw UserError(path, "\"grader_flags\" " + flag +
+                                      " is not supported: Proctor grades as first_error sum (the first "
+                                      "rejection decides, points add up)");
+        }
+      } else if (key == "scoring") {
+        throw UserError(path,
+                        "\"scoring\" is not supported: Proctor gives each accepted test one point "
+                        "(or the legacy accept_score), not 2023-07 group scores");
+      } else if (key == "static_validation") {
+        if (!value.IsNull() && !(value.IsScalar() && value.Scalar() == "false"))
+          throw UserError(path, "\"static_validation\" is not supported: Proctor has no static validators");
+      } else if (key == "full_feedback" || key == "input_visualizer_args" ||
+                 key == "output_visualizer_args" || key == "description" || key == "hint") {
+        // What the candidate is shown or drawn: no effect on a verdict or a score.
       } else {
-        layer.input_args->value[""] = setting_words(path, value, key);
+        exercise.notes.push_back(path.string() + ": unknown key \"" + key + "\" ignored");
       }
-    } else if (key == "accept_score") {
-      double score = setting_number(path, key, setting_text(path, value, key));
-      if (score < 0 || !std::isfinite(score))
-        throw UserError(path, "\"accept_score\" is " + number_text(score) + ", must be a finite number >= 0");
-      layer.accept_score = SetIn<double>{score, path};
-    } else if (key == "reject_score") {
-      std::string text = setting_text(path, value, key);
-      if (setting_number(path, key, text) != 0)
-        throw UserError(
-            path, "\"reject_score\" " + text + " is not supported: Proctor gives a rejected test 0 points");
-    } else if (key == "range") {
-      Args bounds = setting_words(path, value, key);
-      if (bounds.size() != 2) throw UserError(path, "\"range\" must be two numbers, \"min max\"");
-      double lo = setting_number(path, key, bounds[0]);
-      double hi = setting_number(path, key, bounds[1]);
-      if (lo > hi) throw UserError(path, "\"range\" " + bounds[0] + " " + bounds[1] + " is empty");
-      layer.range = SetIn<std::pair<double, double>>{{lo, hi}, path};
-    } else if (key == "on_reject") {
-      std::string text = setting_text(path, value, key);
-      if (text != "break" && text != "continue")
-        throw UserError(path, "\"on_reject\" is \"" + text + "\", must be break or continue");
-      layer.on_reject_break = SetIn<bool>{text == "break", path};
-    } else if (key == "grading") {
-      std::string text = setting_text(path, value, key);
-      if (text != "default")
-        throw UserError(path, "\"grading: " + text +
-                                  "\" is not supported: no custom graders (Proctor sums the points of the "
-                                  "accepted tests)");
-    } else if (key == "grader_flags") {
-      for (const std::string& flag : setting_words(path, value, key)) {
-        // Proctor's verdict is the first rejected test's and its score the sum: Kattis's default grader.
-        if (flag != "first_error" && flag != "sum")
-          throw UserError(path, "\"grader_flags\" " + flag +
-                                    " is not supported: Proctor grades as first_error sum (the first "
-                                    "rejection decides, points add up)");
-      }
-    } else if (key == "scoring") {
-      throw UserError(path,
-                      "\"scoring\" is not supported: Proctor gives each accepted test one point "
-                      "(or the legacy accept_score), not 2023-07 group scores");
-    } else if (key == "static_validation") {
-      if (!value.IsNull() && !(value.IsScalar() && value.Scalar() == "false"))
-        throw UserError(path, "\"static_validation\" is not supported: Proctor has no static validators");
-    } else if (key == "full_feedback" || key == "input_visualizer_args" || key == "output_visualizer_args" ||
-               key == "description" || key == "hint") {
-      // What the candidate is shown or drawn: no effect on a verdict or a score.
-    } else {
-      exercise.notes.push_back(path.string() + ": unknown key \"" + key + "\" ignored");
-    }
-  }
+    });
   if (layer.on_reject_break && layer.on_reject_break->value && meta.scored)
-    throw UserError(path,
-                    "\"on_reject: break\" is not supported in a scoring problem: Proctor judges "
-                    "every test (as on_reject: continue), so the score would differ");
+    problems.add(UserError(path,
+                           "\"on_reject: break\" is not supported in a scoring problem: Proctor judges "
+                           "every test (as on_reject: continue), so the score would differ"));
   return layer;
 }
 
 class GroupSettings {
  public:
-  GroupSettings(const PackageFs& files, const Metadata& meta, Exercise& exercise)
-      : files_(files), meta_(meta), exercise_(exercise) {}
+  GroupSettings(const PackageFs& files, const Metadata& meta, Exercise& exercise, Problems& problems)
+      : files_(files), meta_(meta), exercise_(exercise), problems_(problems) {}
 
   // The settings in force for a group ("" = data/, "sample", "secret/g1"...), inherited down the tree.
   const GroupLayer& of(const std::string& group) {
@@ -191,12 +215,21 @@ class GroupSettings {
   GroupLayer of_test(const TestCase& test) {
     const GroupLayer& group = of(test.group);
     const fs::path file = files_.root() / "data" / (test.name + ".yaml");
-    if (!files_.exists(file)) return group;
-    return merged_layer(group, read_group_layer(files_, file, meta_, exercise_));
+    GroupLayer own;
+    problems_.attempt([&] {
+      if (files_.exists(file)) own = read_group_layer(files_, file, meta_, exercise_, problems_);
+    });
+    return merged_layer(group, own);
   }
 
  private:
   GroupLayer own(const fs::path& dir) {
+    GroupLayer layer;
+    problems_.attempt([&] { layer = read_own(dir); });
+    return layer;
+  }
+
+  GroupLayer read_own(const fs::path& dir) {
     if (!files_.exists(dir)) return {};
     const fs::path legacy = dir / "testdata.yaml", modern = dir / "test_group.yaml";
     const bool has_legacy = files_.exists(legacy), has_modern = files_.exists(modern);
@@ -205,12 +238,13 @@ class GroupSettings {
                       "holds both testdata.yaml and test_group.yaml; keep one (testdata.yaml is the "
                       "legacy format's name, test_group.yaml 2023-07's)");
     if (!has_legacy && !has_modern) return {};
-    return read_group_layer(files_, has_legacy ? legacy : modern, meta_, exercise_);
+    return read_group_layer(files_, has_legacy ? legacy : modern, meta_, exercise_, problems_);
   }
 
   const PackageFs& files_;
   const Metadata& meta_;
   Exercise& exercise_;
+  Problems& problems_;
   std::map<std::string, GroupLayer> cache_;
 };
 
@@ -234,7 +268,8 @@ CheckerSpec group_checker(CheckerSpec base, const Metadata& meta, const SetIn<Ar
 
 }  // namespace
 
-void apply_test_groups(const PackageFs& files, const Metadata& meta, Exercise& exercise) {
+void apply_test_groups(const PackageFs& files, const Metadata& meta, Exercise& exercise,
+                       std::vector<std::string>* all_problems) {
   // The checker before any flag: the base every group's flags are applied to.
   CheckerSpec base = exercise.checker;
   base.case_sensitive = base.space_change_sensitive = false;
@@ -242,9 +277,11 @@ void apply_test_groups(const PackageFs& files, const Metadata& meta, Exercise& e
   base.rel_tolerance.reset();
   base.args.clear();
 
-  GroupSettings groups(files, meta, exercise);
+  Problems problems;
+  GroupSettings groups(files, meta, exercise, problems);
   const GroupLayer root = groups.of("");
-  if (root.output_flags) exercise.checker = group_checker(base, meta, *root.output_flags);
+  if (root.output_flags)
+    problems.attempt([&] { exercise.checker = group_checker(base, meta, *root.output_flags); });
   if (root.input_args) {
     for (InputValidator& v : exercise.input_validators) v.args = args_for(root.input_args->value, v.name);
   }
@@ -254,10 +291,11 @@ void apply_test_groups(const PackageFs& files, const Metadata& meta, Exercise& e
   for (std::vector<TestCase>* tests : {&exercise.samples, &exercise.secrets}) {
     for (TestCase& test : *tests) {
       const GroupLayer settings = groups.of_test(test);
-      if (settings.output_flags) {
-        CheckerSpec checker = group_checker(base, meta, *settings.output_flags);
-        if (checker != exercise.checker) test.checker = std::move(checker);
-      }
+      if (settings.output_flags)
+        problems.attempt([&] {
+          CheckerSpec checker = group_checker(base, meta, *settings.output_flags);
+          if (checker != exercise.checker) test.checker = std::move(checker);
+        });
       if (settings.input_args) {
         for (const InputValidator& v : exercise.input_validators)
           test.input_validator_args[v.name] = args_for(settings.input_args->value, v.name);
@@ -273,21 +311,28 @@ void apply_test_groups(const PackageFs& files, const Metadata& meta, Exercise& e
     }
   }
   // Kattis clamps a group's score to its range; Proctor cannot, so a range must never bite.
+  std::vector<fs::path> clamping;  // a range in data/testdata.yaml is inherited: report it once
   for (const auto& [group, total] : totals) {
     const GroupLayer& settings = groups.of(group);
-    if (!settings.range) continue;
+    if (!settings.range ||
+        std::find(clamping.begin(), clamping.end(), settings.range->file) != clamping.end())
+      continue;
     auto [lo, hi] = settings.range->value;
+    if (lo > 0 || hi < total) clamping.push_back(settings.range->file);
     if (lo > 0 || hi < total)
-      throw UserError(settings.range->file, "\"range\" " + number_text(lo) + " " + number_text(hi) +
-                                                " is not supported: it would clamp the score of data/" +
-                                                group + " (0 to " + number_text(total) +
-                                                " points), which Proctor does not do");
+      problems.add(UserError(settings.range->file,
+                             "\"range\" " + number_text(lo) + " " + number_text(hi) +
+                                 " is not supported: it would clamp the score of data/" + group + " (0 to " +
+                                 number_text(total) + " points), which Proctor does not do"));
   }
   if (meta.scored && breaks_by_default)
     exercise.notes.push_back(
         (files.root() / "data").string() +
         ": Kattis stops a scoring group at its first rejection unless on_reject: continue is set; Proctor "
         "judges every test, so a partial score can be higher than Kattis's");
+  if (problems.list.empty()) return;
+  if (!all_problems) throw problems.list.front();
+  for (const UserError& e : problems.list) all_problems->push_back(e.what());
 }
 
 }  // namespace proctor::runner::package

@@ -108,9 +108,25 @@ void resolve_validator(const PackageFs& files, const Metadata& meta, CheckerSpec
       if (entry.type == fs::file_type::directory || entry.type == fs::file_type::symlink)
         dirs.push_back(entry.path);
     }
-    if (dirs.empty()) throw UserError(base, "no validator directory: checker type \"custom\" needs one");
-    if (dirs.size() > 1) {
-      throw UserError(base, "holds " + std::to_string(dirs.size()) +
+    std::vector<DirEntry> programs;  // one-file validators directly in base (legacy Kattis allows them)
+    for (const DirEntry& entry : files.list(files.directory(base))) {
+      if (entry.type == fs::file_type::regular &&
+          (is_source(entry.name) ||
+           has_extension(entry.name, {".py", ".ctd", ".viva", ".java", ".sh", ".kt"})))
+        programs.push_back(entry);
+    }
+    if (dirs.empty() && programs.size() == 1) {
+      if (!is_source(programs.front().name))
+        throw UserError(programs.front().path,
+                        "output validator written in " + language_of(files, programs.front(), false) +
+                            ": Proctor builds C and C++ validators only (.c, .cc or .cpp)");
+      dirs.push_back(base);  // built as a directory holding one program
+    }
+    if (dirs.empty() && programs.empty())
+      throw UserError(base, "no validator directory: checker type \"custom\" needs one");
+    const std::size_t count = dirs.empty() ? programs.size() : dirs.size();
+    if (count > 1) {
+      throw UserError(base, "holds " + std::to_string(count) +
                                 " validators; name one with checker.validator in " +
                                 meta.file.filename().string());
     }
