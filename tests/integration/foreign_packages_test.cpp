@@ -274,4 +274,30 @@ TEST(ForeignPackages, UnsupportedGroupSettingsAndValidatorsAreNamed) {
       << custom.output;
 }
 
+// The practice pack has one checker: the samples' group's. Samples whose own settings disagree cannot
+// be exported faithfully, so the export refuses, naming the package.
+TEST(ForeignPackages, ExportTakesTheSamplesGroupChecker) {
+  TempDirectory tmp;
+  const fs::path copy = tmp.path() / "kattis-groups";
+  fs::copy(kPackages / "kattis-groups", copy, fs::copy_options::recursive);
+  write_text(copy / "data/sample/testdata.yaml", "output_validator_flags: float_absolute_tolerance 0.25\n");
+  auto exported = run_cli("exercise export " + shell_quote(copy.string()) + " " +
+                          shell_quote((tmp.path() / "pack").string()));
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  const json checker = json::parse(read_text(tmp.path() / "pack/exercise.json")).at("checker");
+  EXPECT_EQ(checker.at("abs"), 0.25) << checker.dump();
+
+  const fs::path parity = tmp.path() / "parity-2023";
+  fs::copy(kPackages / "parity-2023", parity, fs::copy_options::recursive);
+  write_text(parity / "data/sample/2.in", "4\n");
+  write_text(parity / "data/sample/2.ans", "EVEN\n");
+  write_text(parity / "data/sample/2.yaml", "output_validator_args: [case_sensitive]\n");
+  auto refused = run_cli("exercise export " + shell_quote(parity.string()) + " " +
+                         shell_quote((tmp.path() / "pack2").string()));
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("the samples' test groups set different output validator flags"),
+            std::string::npos)
+      << refused.output;
+}
+
 }  // namespace

@@ -69,6 +69,7 @@ class CandidatePage(unittest.TestCase):
         self.assertTrue(d.find_element(By.ID, "statement").text.strip())
         content = self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "#editor .cm-content")))
         self.assertIn("int main(void)", content.text)  # the starter
+        d.save_screenshot(os.path.join(self.screens, "candidate-statement.png"))
 
         # Type a (wrong) program as a person would: select all, then keystrokes.
         content.click()
@@ -105,9 +106,10 @@ class CandidatePage(unittest.TestCase):
         self.wait(EC.text_to_be_present_in_element((By.ID, "submissions"), "#1"))
         d.save_screenshot(os.path.join(self.screens, "candidate-submitted.png"))
 
-        # The deadline, as the server decides it: the page polls and turns read-only.
+        # The deadline, as the server decides it: the page's live stream says time is up (it would ask
+        # only every 30 s without one) and it turns read-only.
         self.server.set_clock(iso_after(30 * 60 + 1))
-        self.wait(EC.visibility_of_element_located((By.ID, "banner")), timeout=20)
+        self.wait(EC.visibility_of_element_located((By.ID, "banner")), timeout=10)
         self.assertIn("read-only", d.find_element(By.ID, "banner").text)
         # The line under the editor no longer invites another submission.
         self.assertIn("Submission 1 received", d.find_element(By.ID, "output").text)

@@ -190,6 +190,7 @@ class InterviewerDashboard(unittest.TestCase):
         # The candidate's page hears of it by its own stream (without one it asks only every 30 s).
         self.wait(cand, EC.text_to_be_present_in_element((By.ID, "deadline"), "11:40:00"), timeout=10)
         self.wait(cand, EC.text_to_be_present_in_element((By.ID, "banner"), "more time"), timeout=10)
+        self.shot(cand, "candidate-extended.png")
         self.shot(iv, "interviewer-live.png")
 
         # The note never reaches the candidate's page.

@@ -84,6 +84,34 @@ class TlsTest(unittest.TestCase):
         state = self.https("GET", "/api/candidate/session", token=candidate_token)
         self.assertEqual(state.status, 200, state.text)
 
+    def test_live_streams_over_tls(self):
+        token = open(os.path.join(self.sessions, "interviewer.token")).read().strip()
+        r = self.https("POST", "/api/sessions", {"exercise": "log-levels", "candidate": "Ada", "duration_minutes": 30},
+                       token=token)
+        self.assertEqual(r.status, 201, r.text)
+        sid, candidate_token = r.json["id"], r.json["candidate_url"].split("#", 1)[1]
+        # The page's way: a ticket over TLS, then the stream it opens, over TLS too.
+        ticket = self.https("POST", "/api/candidate/stream-ticket", token=candidate_token)
+        self.assertEqual(ticket.status, 201, ticket.text)
+        server = type("S", (), {"port": self.port})
+        page = support.EventStream(server, ticket.json["url"], context=self.context)
+        live = support.EventStream(server, "/api/sessions/%s/events" % sid, token=token, context=self.context)
+        self.addCleanup(page.close)
+        self.addCleanup(live.close)
+        self.assertEqual((page.status, live.status), (200, 200))
+        page.until("ready")
+        live.until("ready")
+        self.assertEqual(self.https("PUT", "/api/candidate/draft", {"source": "over tls"}, token=candidate_token).status, 200)
+        draft, _ = live.until("draft", seconds=5)
+        self.assertEqual(draft["data"]["source"], "over tls")
+        # An idle stream is not a slow client: it outlives this server's --read-timeout 1 (an idle interval
+        # has to pass here; no clock can stand in for the socket's own timer).
+        time.sleep(2.5)
+        self.assertEqual(self.https("POST", "/api/sessions/%s/extend" % sid, {"minutes": 5}, token=token).status, 200)
+        ext, skipped = page.until("extend", seconds=5)
+        self.assertEqual(skipped, [])
+        self.assertIn("deadline", ext["data"])
+
     def test_wrong_interviewer_token_is_still_401(self):
         r = self.https("POST", "/api/sessions", {"exercise": "log-levels", "candidate": "Ada", "duration_minutes": 30},
                        token="0" * 64)
