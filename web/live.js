@@ -79,6 +79,18 @@
           verdictBadge(s.finished.verdict), sc ? " " + sc.passed + "/" + sc.total + " tests" : "",
           g ? (g.submission ? " (submission #" + g.submission + (g.regrade ? ", re-graded" : "") + ")" : " (no submission)") : ""));
         for (const w of (g && g.warnings) || []) fin.append(el("p", { class: "warning" }, w));
+        // The interview signals of the grade, where it collected them: each kind's summary and first
+        // findings; the report has the stacks, the tables and the plot.
+        const signals = s.finished.signals || [];
+        if (signals.length) {
+          const list = el("ul", { class: "signals", id: "live-signals" });
+          for (const k of signals) {
+            const items = el("ul", {});
+            for (const it of k.items || []) items.append(el("li", {}, it));
+            list.append(el("li", { class: k.notable ? "notable" : "" }, el("b", {}, k.title + ": "), k.summary, items));
+          }
+          fin.append(el("h3", {}, "Signals"), list);
+        }
       }
       $("live-report").hidden = !(s.finished && s.finished.report);
       const open = s.state === "open";

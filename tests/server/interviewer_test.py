@@ -6,7 +6,9 @@ a candidate. Every answer is validated against docs/openapi.yaml (support.valida
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 import unittest
 
@@ -316,6 +318,70 @@ class Pages(ServerTest):
             self.assertEqual(a.status, 200, asset)
             self.assertTrue(a.headers["content-type"].startswith("text/javascript"))
             self.assertNotIn("innerHTML", a.text, asset)  # everything shown is built as text
+
+
+class SignalsInTheLiveView(unittest.TestCase):
+    """An exercise that makes interview signals part of every session: the finished session's live view
+    carries each kind's summary and first findings (issue: signals in the interview room's live view)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="proctor-signals-live-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        ex = os.path.join(self.tmp, "exercises", "be-header")
+        shutil.copytree(os.path.join(REPO, "exercises", "be-header"), ex, symlinks=True)
+        with open(os.path.join(ex, "exercise.json")) as f:
+            meta = json.load(f)
+        meta["signals"] = {"every_session": True}
+        with open(os.path.join(ex, "exercise.json"), "w") as f:
+            json.dump(meta, f)
+        self.server = Server(("--run-interval", "1"), exercises=os.path.join(self.tmp, "exercises")).start()
+        self.addCleanup(self.server.cleanup)
+
+    def test_a_finished_sessions_signals_reach_the_live_view(self):
+        # Right on every test, with a heap overflow: the demo of docs/signals.md.
+        with open(os.path.join(REPO, "exercises", "be-header", "submissions", "accepted", "fields_first.c")) as f:
+            buggy = f.read()
+        s, cand = self.server.create_session(exercise="be-header")
+        path = "/api/sessions/" + s["id"]
+        token = self.server.interviewer_token
+        live = self.server.request("GET", path, token=token).json
+        self.assertNotIn("finished", live)
+        self.assertEqual(self.server.request("POST", "/api/candidate/submit", {"source": buggy}, token=cand).status, 201)
+        for _ in range(30):
+            r = self.server.request("POST", path + "/finish", {}, token=token, timeout=300)
+            if r.status != 429:
+                break
+            time.sleep(int(r.headers.get("retry-after", "1")))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.json["verdict"], "AC")
+        finished = self.server.request("GET", path, token=token).json["finished"]
+        kinds = {k["kind"]: k for k in finished["signals"]}
+        self.assertEqual(set(kinds), {"sanitizer", "analysis", "complexity"}, finished)
+        san = kinds["sanitizer"]
+        self.assertTrue(san["notable"], san)
+        self.assertTrue(any(i.startswith("heap-buffer-overflow at submission.c:") for i in san["items"]), san)
+        self.assertIn("finding", san["summary"])
+        self.assertTrue(kinds["complexity"]["summary"], kinds["complexity"])
+
+        # And on the page, in a real browser: the live view of the finished session lists them.
+        from browser_test import chromium
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions as EC
+        from selenium.webdriver.support.ui import WebDriverWait
+        driver, profile = chromium()
+        self.addCleanup(shutil.rmtree, profile, True)
+        self.addCleanup(driver.quit)
+        driver.get(self.server.url + "/interviewer")
+        WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "token")))
+        driver.find_element(By.ID, "token").send_keys(token)
+        driver.find_element(By.ID, "sign-in").click()
+        WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "view-dashboard")))
+        driver.get(self.server.url + "/interviewer#live/" + s["id"])
+        signals = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "live-signals")))
+        self.assertIn("heap-buffer-overflow at submission.c:", signals.text)
+        self.assertIn("Static analysis", signals.text)
+        self.assertIn("grows like", signals.text)
+        driver.save_screenshot(os.path.join(os.environ.get("PROCTOR_SCREENS") or self.tmp, "live-signals.png"))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 // view), and the drafts for playback. Behind the interviewer token (app.cpp). Nothing here is ever
 // served to a candidate token.
 #include "proctor/runner/result_json.hpp"
+#include "result/result_file.hpp"
 #include "server/context.hpp"
+#include "server/signals_digest.hpp"
 #include "session/overview.hpp"
 #include "text/line_diff.hpp"
 
@@ -87,6 +89,15 @@ void session_live(Context& ctx, const std::string& id, const Request& request, c
              {"verdict", s.final_verdict ? json(runner::to_string(*s.final_verdict)) : json(nullptr)},
              {"score", s.final_score ? runner::to_json(*s.final_score) : json(nullptr)},
              {"report", stdfs::is_regular_file(files.report_html(), ec)}};
+    // The graded result's signals, where the grade collected them (--signals or the exercise's
+    // every_session); a result that cannot be read leaves them out, the report still has its say.
+    try {
+      if (stdfs::is_regular_file(files.result_json(), ec)) {
+        const runner::GradeResult result = runner::read_result_file(files.result_json());
+        if (result.signals) j["finished"]["signals"] = signals_digest(*result.signals);
+      }
+    } catch (const std::exception&) {
+    }
   }
   reply(json_response(200, j));
 }
