@@ -95,7 +95,7 @@ bool enter_namespaces(const ChildPlan& plan) {
       return false;
     }
   }
-  return true;
+  return !plan.bind_root || enter_bind_root(*plan.bind_root);
 }
 
 // Checked once the parent-death signal is set: a launcher that died before would never send it.

@@ -8,6 +8,8 @@
 
 #include <cstddef>
 
+#include "bind_root.hpp"
+
 namespace proctor::sandbox {
 
 enum class ChildStage : int {
@@ -71,6 +73,8 @@ struct ChildPlan {
   int unshare_flags = 0;      // namespaces the child creates; 0: none
   const char* uid_map = nullptr;  // for a user namespace, e.g. "1000 1000 1\n"
   const char* gid_map = nullptr;
+  // After the fresh namespaces: a root of bind mounts to pivot into (compile/checker without Landlock).
+  const ChildBindRoot* bind_root = nullptr;
   const perf_event_attr* cost_counter = nullptr;  // opened on itself before the filter; nullptr: none
 };
 

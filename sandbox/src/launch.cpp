@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <mutex>
 #include <thread>
@@ -147,6 +148,10 @@ struct Sandbox::Impl {
     landlock = std::make_unique<LandlockCache>(caps.landlock_abi);
     caps.cgroup = cgroups.version();
     caps.mount_namespace = fresh_namespaces_available(caps.root);
+    // Only needed, so only probed, without Landlock.
+    caps.bind_root = caps.landlock_abi == 0 && caps.mount_namespace && bind_root_available(caps.root);
+    // Lets tests see the refusal of a machine that has neither (a container that refuses mount).
+    if (const char* off = getenv("PROCTOR_DISABLE_BIND_ROOT"); off && *off == '1') caps.bind_root = false;
     // Without root that one probe creates a user namespace first (it owns the others): no second fork.
     caps.user_namespaces = caps.root || caps.mount_namespace;
     // Probed once (a few microseconds): a machine without the counter should not pay a failing
@@ -200,12 +205,16 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     return judge_error("namespaces were requested but this machine does not allow them" +
                        (no_empty_root.empty() ? std::string() : ": " + no_empty_root));
   }
-  const bool confined = caps.landlock_abi > 0 || joined;
+  // Without Landlock, the compile and checker profiles see only a root of bind mounts of what its rules
+  // would have allowed (fresh namespaces are theirs anyway).
+  const bool bind_root = caps.landlock_abi == 0 && fresh_namespaces && caps.bind_root &&
+                         (policy.profile == Profile::compile || policy.profile == Profile::checker);
+  const bool confined = caps.landlock_abi > 0 || joined || bind_root;
   if (!confined && !policy.insecure) {
     const std::string why = program ? "neither Landlock nor an empty-root mount namespace (" + no_empty_root +
                                           ") can confine the file system"
-                                    : "Landlock is unavailable and only the program profile has a mount-namespace "
-                                      "fallback";
+                                    : "neither Landlock nor a root of bind mounts (the namespaces or mounts it "
+                                      "needs are refused here) can confine the file system";
     return judge_error(why + "; refusing to run the " + to_string(policy.profile) +
                        " profile (use --insecure to run anyway)");
   }
@@ -328,6 +337,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.gid = identity.gid;
   report.layers.privileges_dropped = drop;
   NamespacePlan ns;
+  std::optional<BindRootPlan> bind_plan;
   if (joined) {
     plan.join_user_fd = joined->user.get();
     plan.join_fds[0] = joined->uts.get();
@@ -338,6 +348,11 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     report.layers.namespaces = joined->names;
   } else if (fresh_namespaces) {
     ns = namespace_plan(caps.root, policy.profile == Profile::compile);
+    if (bind_root) {
+      bind_plan.emplace(landlock_rules(policy, executable, work_dir));
+      plan.bind_root = &bind_plan->child();
+      ns.names.push_back("bind-root");
+    }
     plan.clone_flags = ns.clone_flags;
     plan.unshare_flags = ns.unshare_flags;
     plan.uid_map = ns.uid_map.empty() ? nullptr : ns.uid_map.c_str();

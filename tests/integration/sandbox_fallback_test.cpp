@@ -355,3 +355,58 @@ TEST(SandboxWithoutCgroups, MemoryIsTheProgramsOwnNotTheLaunchers) {
   EXPECT_EQ(r.layers.memory_peak, "rusage");
   EXPECT_EQ(ballast[12345], 1);
 }
+
+namespace {
+
+// Without Landlock the compile profile runs in a root of bind mounts: the toolchain read-only, its
+// work directory writable, nothing else of the host. Returns what went wrong ("" when nothing).
+std::string compile_sees_only_its_root(const fs::path& work, const fs::path& secret, const fs::path& escape) {
+  const fs::path outputs = escape.parent_path();
+  proctor::test::write_text(work / "t.c", "int main(void){return 0;}\n");
+  Sandbox sandbox;
+  if (sandbox.capabilities().landlock_abi != 0) return "Landlock was not switched off";
+  if (!sandbox.capabilities().bind_root) return "no bind root on this machine";
+  Policy p;
+  p.profile = Profile::compile;
+  p.argv = {"/bin/sh", "-c",
+            "cat " + secret.string() + "; ls /home /root /proc/self; echo escaped > " + escape.string() +
+                "; echo inside > inside.txt; gcc -static -O1 -o t t.c; echo compiled $?"};
+  p.work_dir = work;
+  p.stdout_path = outputs / "compile.out";
+  p.stderr_path = outputs / "compile.err";
+  p.limits.cpu_ms = 20000;
+  p.limits.memory_kb = 512 * 1024;
+  RunReport r = sandbox.run(p);
+  const std::string out = proctor::test::read_text(p.stdout_path), err = proctor::test::read_text(p.stderr_path);
+  const std::string report = to_json(r).dump() + "\nstdout: " + out + "\nstderr: " + err;
+  if (r.status != Status::ok) return "the compile profile did not run: " + report;
+  if (r.layers.insecure || !has(r.layers.namespaces, "bind-root")) return "layers do not say bind-root: " + report;
+  if (out.find("SECRET") != std::string::npos) return "a host file outside the root was read: " + report;
+  if (fs::exists(escape)) return "a host path outside the work directory was written: " + report;
+  if (out.find("compiled 0") == std::string::npos || !fs::exists(work / "t")) return "gcc failed: " + report;
+  if (proctor::test::read_text(work / "inside.txt") != "inside\n") return "the work directory is not writable: " + report;
+  return "";
+}
+
+}  // namespace
+
+TEST(SandboxWithoutLandlock, TheCompileProfileSeesOnlyTheToolchainAndItsWorkDirectory) {
+  ScopedEnv no_landlock("PROCTOR_DISABLE_LANDLOCK", "1");
+  proctor::test::TempDirectory dir;
+  fs::create_directory(dir.path() / "work");
+  proctor::test::write_text(dir.path() / "secret.txt", "SECRET\n");
+  EXPECT_EQ(compile_sees_only_its_root(dir.path() / "work", dir.path() / "secret.txt", dir.path() / "escaped"), "");
+}
+
+TEST(SandboxWithoutLandlock, ANormalUsersCompileSeesOnlyTheToolchainAndItsWorkDirectory) {
+  if (geteuid() != 0) GTEST_SKIP() << "the test becomes a normal user, which needs root";
+  proctor::test::TempDirectory dir;
+  const fs::path work = user_dir(dir, "work");
+  const fs::path mine = user_dir(dir, "mine");  // the user's own files, readable by the user
+  proctor::test::write_text(mine / "secret.txt", "SECRET\n");
+  chown((mine / "secret.txt").c_str(), kNormalUser, kNormalUser);
+  auto [code, said] = in_child(
+      kNormalUser, [] { setenv("PROCTOR_DISABLE_LANDLOCK", "1", 1); },
+      [&] { return compile_sees_only_its_root(work, mine / "secret.txt", mine / "escaped"); });
+  EXPECT_EQ(code, 0) << said;
+}

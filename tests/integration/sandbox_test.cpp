@@ -102,11 +102,11 @@ TEST(SandboxWithoutLandlock, FallsBackOrRefusesAndSaysSo) {
   auto hello =
       compile_c(dir.path(), "hello", "#include <stdio.h>\nint main(void){ puts(\"hi\"); return 0; }\n");
   const std::string proctor = PROCTOR_BINARY;
-  auto run = [&](const std::string& args) {
+  auto run = [&](const std::string& args, const std::string& env = "") {
     const std::string json = (dir.path() / "r.json").string();
     std::filesystem::remove(json);
     std::string cmd =
-        "PROCTOR_DISABLE_LANDLOCK=1 '" + proctor + "' run --json '" + json + "' " + args + " 2>&1";
+        env + "PROCTOR_DISABLE_LANDLOCK=1 '" + proctor + "' run --json '" + json + "' " + args + " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
     std::string out;
     char buf[512];
@@ -124,12 +124,20 @@ TEST(SandboxWithoutLandlock, FallsBackOrRefusesAndSaysSo) {
   EXPECT_NE(program["layers"]["namespaces"].dump().find("mount"), std::string::npos);
   EXPECT_EQ(program["layers"]["insecure"], false);
 
-  auto [refused_code, refused] = run("--profile compile -- gcc --version");
+  // The compile profile's files: a root of bind mounts instead of Landlock's rules.
+  auto [bound_code, bound] = run("--profile compile -- gcc --version");
+  EXPECT_EQ(bound_code, 0);
+  EXPECT_EQ(bound["status"], "OK");
+  EXPECT_EQ(bound["layers"]["insecure"], false);
+  EXPECT_NE(bound["layers"]["namespaces"].dump().find("bind-root"), std::string::npos);
+
+  // Where neither can be had, it refuses unless told to run unconfined.
+  auto [refused_code, refused] = run("--profile compile -- gcc --version", "PROCTOR_DISABLE_BIND_ROOT=1 ");
   EXPECT_EQ(refused_code, 3);
   EXPECT_EQ(refused["status"], "JE");
   EXPECT_NE(refused["error"].get<std::string>().find("--insecure"), std::string::npos);
 
-  auto [insecure_code, insecure] = run("--profile compile --insecure -- gcc --version");
+  auto [insecure_code, insecure] = run("--profile compile --insecure -- gcc --version", "PROCTOR_DISABLE_BIND_ROOT=1 ");
   EXPECT_EQ(insecure_code, 0);
   EXPECT_EQ(insecure["layers"]["insecure"], true);
 }

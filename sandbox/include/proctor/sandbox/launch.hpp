@@ -13,6 +13,9 @@ struct Capabilities {
   int landlock_abi = 0;
   bool user_namespaces = false;
   bool mount_namespace = false;
+  // Fresh namespaces can mount a root of bind mounts (bind_root.hpp): what confines the compile and
+  // checker profiles' files where Landlock is missing.
+  bool bind_root = false;
   std::string cgroup = "none";  // "v2", "v1" or "none" usable by this process
   bool root = false;
   // Empty when this machine can count the cost measure; otherwise why not (perf_event_open's error).
