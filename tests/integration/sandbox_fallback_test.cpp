@@ -285,6 +285,16 @@ TEST(SandboxInsideDockersDefaultSeccompProfile, CompilesAndRunsWithoutNamespaces
     compile.limits.cpu_ms = 10000;
     compile.limits.memory_kb = 512 * 1024;
     RunReport c = sandbox.run(compile);
+    if (sandbox.capabilities().landlock_abi == 0) {
+      // No Landlock and no namespaces (a kernel before 5.13 in such a container): nothing can confine
+      // the files, so both profiles refuse, naming the way out, instead of running unconfined.
+      RunReport r = sandbox.run(program(probe));
+      for (const RunReport* x : {&c, &r}) {
+        if (x->status != Status::je || x->error.find("--insecure") == std::string::npos)
+          return "did not refuse naming --insecure: " + to_json(*x).dump();
+      }
+      return "";
+    }
     if (c.status != Status::ok) return "compile: " + to_json(c).dump();
     if (!c.layers.namespaces.empty()) return "compile claims namespaces: " + to_json(c).dump();
     RunReport r = sandbox.run(program(probe));
