@@ -231,7 +231,7 @@ class Limits(unittest.TestCase):
     frees its place at once; a stopping server ends its streams."""
 
     def test_limits_and_vanished_clients(self):
-        srv = Server(["--streams-per-session", "2", "--max-streams", "3", "--quiet"]).start()
+        srv = Server(["--streams-per-session", "2", "--max-streams", "4", "--quiet"]).start()
         self.addCleanup(srv.cleanup)
         a, ta = srv.create_session()
         b, tb = srv.create_session(candidate="Bo")
@@ -240,10 +240,15 @@ class Limits(unittest.TestCase):
         for s in opened:
             self.assertEqual(s.status, 200)
             s.until("ready")
-        third = EventStream(srv, "/api/sessions/%s/events" % a["id"], token=srv.interviewer_token)
+        third = EventStream(srv, "/api/candidate/events", token=ta)
         self.assertEqual(third.status, 429)
         self.assertGreaterEqual(int(third.headers["retry-after"]), 1)
         self.assertIn("streams", third.answer.json["error"])
+        # The candidate's streams never lock the interviewer out of the session (counted per audience).
+        watcher = EventStream(srv, "/api/sessions/%s/events" % a["id"], token=srv.interviewer_token)
+        self.addCleanup(watcher.close)
+        self.assertEqual(watcher.status, 200)
+        watcher.until("ready")
         other = EventStream(srv, "/api/candidate/events", token=tb)
         self.assertEqual(other.status, 200)
         other.until("ready")

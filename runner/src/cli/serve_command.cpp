@@ -29,7 +29,8 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--run-interval", *run_interval_s, "Seconds between two sample runs of one session (5)");
   cmd->add_option("--run-workers", o->run_workers, "Sandboxed runs at once (default: one per core)");
   cmd->add_option("--max-streams", o->max_streams, "Live-update streams open at once, in all (256)");
-  cmd->add_option("--streams-per-session", o->streams_per_session, "Live-update streams of one session (8)");
+  cmd->add_option("--streams-per-session", o->streams_per_session,
+                  "Live-update streams of one session, per audience (8)");
   cmd->add_option("--heartbeat", *heartbeat_s, "Seconds between keep-alive comments on a stream (15)");
   cmd->add_flag("--quiet", o->quiet, "No request log on stderr");
   cmd->add_option("--tls-cert", *tls_cert, "Serve HTTPS with this PEM certificate chain (with --tls-key)");

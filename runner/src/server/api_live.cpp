@@ -1,6 +1,7 @@
-// The interviewer's view of one session: the live state (polled every second by the dashboard's live
-// view), and the drafts for playback. Behind the interviewer token (app.cpp). Nothing here is ever
-// served to a candidate token.
+// The interviewer's view of one session: the live state (asked by the dashboard's live view when it
+// opens, on its stream's events other than drafts, and every 10 s without a stream; the drafts
+// themselves come by the stream, api_events.cpp), and the drafts for playback. Behind the interviewer token
+// (app.cpp). Nothing here is ever served to a candidate token.
 #include "proctor/runner/result_json.hpp"
 #include "result/result_file.hpp"
 #include "server/context.hpp"
@@ -59,7 +60,7 @@ void session_live(Context& ctx, const std::string& id, const Request& request, c
          {"submissions", submissions},
          {"runs", ctx.runs.read(files)}};
   // The candidate's current code: the newest draft, sent only when it is newer than the one the caller
-  // holds (the live view asks every second; most answers then carry no source).
+  // holds (most answers then carry no source).
   std::optional<Draft> newest = ctx.drafts.newest(files);
   if (newest) {
     json d = draft_json(*newest);

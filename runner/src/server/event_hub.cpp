@@ -104,10 +104,14 @@ EventHub::Admission EventHub::reserve(const std::string& id, session::Audience w
   }
   auto& entry = sessions_[id];
   if (!entry) entry = std::make_shared<Entry>();
-  if (entry->subscribers.size() >= limits_.per_session) {
+  // Counted per audience: a candidate opening streams in a loop never locks the interviewer out.
+  std::size_t same = 0;
+  for (const auto& s : entry->subscribers) same += s->who == who ? 1 : 0;
+  if (same >= limits_.per_session) {
+    if (entry->subscribers.empty()) sessions_.erase(id);
     a.status = 429;
     a.error = "this session already has " + std::to_string(limits_.per_session) +
-              " live streams open; close one (another tab?) or wait " + std::to_string(retry_s) + " s";
+              " live streams open here; close one (another tab?) or wait " + std::to_string(retry_s) + " s";
     a.retry_after_s = retry_s;
     return a;
   }

@@ -24,7 +24,7 @@
 namespace proctor::server {
 
 struct StreamLimits {
-  std::size_t per_session = 8;  // both audiences together: an interviewer's tabs and the candidate's
+  std::size_t per_session = 8;  // per audience: an interviewer's tabs, and the candidate's, each
   std::size_t total = 256;      // well under the listener's 1024 connections
   std::chrono::milliseconds heartbeat{15000};  // a comment line, so proxies keep an idle stream open
   std::chrono::milliseconds check_every{1000};
