@@ -124,7 +124,7 @@ static Layers planned_layers_for(const Capabilities& caps) {
   planned.landlock_abi = caps.landlock_abi;
   planned.cgroup = caps.cgroup;
   planned.memory_limit = caps.cgroup == "none" ? "rlimit-as" : "cgroup-" + caps.cgroup;
-  planned.memory_peak = caps.cgroup == "none" ? "vmhwm" : "cgroup-" + caps.cgroup;
+  planned.memory_peak = "vmhwm";
   planned.process_limit = "seccomp";
   planned.privileges_dropped = caps.root;
   return planned;
@@ -312,10 +312,11 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (cgroup) {
     for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
-  // Without a cgroup that keeps a peak, the supervisor reads the program's own at its exit (the
-  // allowlist profiles; the compiler's is a denylist and its memory is not graded).
-  const bool peak_at_exit = (!cgroup || !cgroup->reports_peak()) &&
-                            (policy.profile == Profile::program || policy.profile == Profile::checker);
+  // The supervisor reads the program's own peak at its exit (the allowlist profiles; the compiler's is a
+  // denylist and its memory is not graded). Exact to the page on Linux 6.2+, where a cgroup's peak
+  // moves in the memory controller's charge batches of 64 pages (a small program read 0 KiB or 256 KiB
+  // under cgroup v1); it costs one round trip to the supervisor per run (≈ 0.04 ms, docs/performance.md).
+  const bool peak_at_exit = policy.profile == Profile::program || policy.profile == Profile::checker;
   SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads, peak_at_exit));
   plan.seccomp = &seccomp.fprog;
   plan.seccomp_own_pid_slots = seccomp.own_pid_slots->data();
@@ -429,7 +430,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   facts.memory_limit_kb = limits.memory_kb;
   std::uint64_t peak_kb = facts.max_rss_kb;
   report.layers.memory_peak = handoff.failure ? "none" : "rusage";
-  if (sup.peak_kb && !(cg && cg->reports_peak())) {
+  if (sup.peak_kb) {
     // Also what the RLIMIT_AS rule of classify() compares with the limit: ru_maxrss could make a
     // small program look close to its limit when the launcher is large.
     facts.max_rss_kb = peak_kb = *sup.peak_kb;
@@ -444,7 +445,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     // The cgroup's peak counts only what was charged after the child joined it. ru_maxrss would also
     // count the launcher's pages the forked child held before exec (the kernel folds the old image's
     // high-water mark into it at exec).
-    if (cg->reports_peak()) {
+    // For a run whose exit the supervisor did not see (a crash, a compile): the cgroup's peak.
+    if (cg->reports_peak() && !sup.peak_kb) {
       peak_kb = usage.peak_bytes / 1024;
       report.layers.memory_peak = "cgroup-" + caps.cgroup;
     }

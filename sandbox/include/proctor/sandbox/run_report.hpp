@@ -27,10 +27,10 @@ struct Layers {
   std::vector<std::string> namespaces;   // e.g. {"user","mount","net","ipc","uts"}
   std::string cgroup = "none";           // "v2", "v1" or "none"
   std::string memory_limit = "none";     // "cgroup-v2", "cgroup-v1" or "rlimit-as"
-  // Where memory_kb came from: "cgroup-v2"/"cgroup-v1" (the run's cgroup), "vmhwm" (the program's
-  // own high-water mark, read by the supervisor at its exit: no cgroup, or v2 before Linux 5.19),
-  // "rusage" (wait4's ru_maxrss, which also holds the launcher's pages: a crash left no exit to
-  // measure), "image" (the binary's loaded size: larger than the limit, it never ran), "none" (the
+  // Where memory_kb came from: "vmhwm" (the program's own high-water mark, read by the supervisor at
+  // its exit or before a limit kill: every program and checker run that got that far), "cgroup-v2"/
+  // "cgroup-v1" (the run's cgroup: a crash, or a compile), "rusage" (wait4's ru_maxrss, which also
+  // holds the launcher's pages: a crash without a cgroup that keeps a peak), "image" (the binary's loaded size: larger than the limit, it never ran), "none" (the
   // run never started).
   std::string memory_peak = "none";
   std::string process_limit = "none";    // "cgroup-pids", "rlimit-nproc" or "seccomp" (no fork at all)
