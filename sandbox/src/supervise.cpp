@@ -4,6 +4,7 @@
 // millisecond without busy polling.
 #include "supervise.hpp"
 
+#include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "seccomp_filter.hpp"
@@ -33,20 +35,21 @@ std::uint64_t ms_since(std::chrono::steady_clock::time_point start) {
 // the program's own pages only, unlike ru_maxrss, which at exec inherits the launcher's peak (the
 // child shares the launcher's memory until exec).
 std::optional<std::uint64_t> read_vmhwm_kb(pid_t pid) {
+  // Raw reads into a stack buffer: this runs once per run, on the path every test takes.
   char path[64];
   std::snprintf(path, sizeof path, "/proc/%d/status", static_cast<int>(pid));
-  FILE* f = std::fopen(path, "re");
-  if (!f) return std::nullopt;
-  std::optional<std::uint64_t> kb;
-  char line[256];
-  while (std::fgets(line, sizeof line, f)) {
-    unsigned long long value = 0;
-    if (std::sscanf(line, "VmHWM: %llu kB", &value) == 1) {
-      kb = value;
-      break;
-    }
-  }
-  std::fclose(f);
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  char buf[4096];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return std::nullopt;
+  buf[n] = '\0';
+  const char* at = std::strstr(buf, "\nVmHWM:");
+  if (!at) return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long kb = std::strtoull(at + 7, &end, 10);
+  if (end == at + 7) return std::nullopt;
   return kb;
 }
 
