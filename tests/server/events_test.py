@@ -14,19 +14,9 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import BINARY, REPO, EventStream, Server, ServerTest, iso_after  # noqa: E402
+from support import BINARY, REPO, EventStream, Server, ServerTest, iso_after, wait_for  # noqa: E402
 
 REF = open(os.path.join(REPO, "exercises", "log-levels", "submissions", "accepted", "ref.c")).read()
-
-
-def wait_for(predicate, timeout=20, every=0.1):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError("condition not met within %d s" % timeout)
 
 
 class Streams(ServerTest):

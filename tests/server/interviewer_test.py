@@ -13,7 +13,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from support import REPO, Server, ServerTest, iso_after  # noqa: E402
+from support import REPO, Server, ServerTest, iso_after, wait_for  # noqa: E402
 
 EX = os.path.join(REPO, "exercises", "log-levels")
 REF = open(os.path.join(EX, "submissions", "accepted", "ref.c")).read()
@@ -23,16 +23,6 @@ WRONG = open(os.path.join(EX, "starter.c")).read()  # compiles, fails every samp
 def stored(path):
     with open(path) as f:
         return json.load(f)
-
-
-def wait_for(predicate, timeout=60, every=0.2):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError("condition not met within %d s" % timeout)
 
 
 class InterviewerApi(ServerTest):

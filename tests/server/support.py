@@ -22,6 +22,17 @@ OPENAPI = yaml.safe_load(open(os.path.join(REPO, "docs", "openapi.yaml")))
 T0 = "2030-01-01T10:00:00.000Z"
 
 
+def wait_for(predicate, timeout=60, every=0.2):
+    """Polls `predicate` until it returns something true (and returns that), or fails the test."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError("condition not met within %d s" % timeout)
+
+
 def iso_after(seconds):
     """T0 plus `seconds`, as the clock file wants it."""
     base = calendar.timegm(time.strptime("2030-01-01T10:00:00", "%Y-%m-%dT%H:%M:%S"))
