@@ -162,17 +162,7 @@ bool bind_root_available(bool root) {
     if (pid == 0) {
       if (unshare(ns.unshare_flags) != 0) _exit(1);
       // Without root, files made in the tmpfs need the caller's ids mapped (as enter_namespaces does).
-      auto write_all = [](const char* path, const std::string& text) {
-        const int fd = open(path, O_WRONLY | O_CLOEXEC);
-        const bool ok = fd >= 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-        if (fd >= 0) close(fd);
-        return ok;
-      };
-      if (!ns.uid_map.empty() &&
-          (!write_all("/proc/self/setgroups", "deny") || !write_all("/proc/self/uid_map", ns.uid_map) ||
-           !write_all("/proc/self/gid_map", ns.gid_map))) {
-        _exit(1);
-      }
+      if (!ns.uid_map.empty() && !map_own_ids(ns.uid_map.c_str(), ns.gid_map.c_str())) _exit(1);
       _exit(enter_bind_root(plan.child()) && access("/usr", R_OK) == 0 ? 0 : 1);
     }
     int status = 0;

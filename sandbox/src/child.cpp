@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "namespaces.hpp"
 #include "seccomp_filter.hpp"
 
 namespace proctor::sandbox {
@@ -62,15 +63,6 @@ struct KernelSigaction {
   _exit(127);
 }
 
-bool write_all(const char* path, const char* text) {
-  int fd = open(path, O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  size_t len = strlen(text);
-  bool ok = write(fd, text, len) == static_cast<ssize_t>(len);
-  close(fd);
-  return ok;
-}
-
 // Moves `fd` to `target` (close-on-exec), whatever number it had.
 bool place(int fd, int target) {
   if (fd == target) return fcntl(fd, F_SETFD, FD_CLOEXEC) == 0;
@@ -89,12 +81,7 @@ bool join_namespaces(const ChildPlan& plan) {
 // (making "/" private fails where "/" is not a mount point, as in a chroot).
 bool enter_namespaces(const ChildPlan& plan) {
   if (plan.unshare_flags != 0 && unshare(plan.unshare_flags) != 0) return false;
-  if (plan.uid_map) {
-    if (!write_all("/proc/self/setgroups", "deny") || !write_all("/proc/self/uid_map", plan.uid_map) ||
-        !write_all("/proc/self/gid_map", plan.gid_map)) {
-      return false;
-    }
-  }
+  if (plan.uid_map && !map_own_ids(plan.uid_map, plan.gid_map)) return false;
   return !plan.bind_root || enter_bind_root(*plan.bind_root);
 }
 

@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <string>
 
+#include "namespaces.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
 #include "seccomp_filter.hpp"
 
@@ -65,15 +66,6 @@ struct HelperMessage {
   int stage;  // 0: done
   int error;
 };
-
-bool write_own(const char* path, const char* text) {
-  const int fd = open(path, O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  const ssize_t len = static_cast<ssize_t>(strlen(text));
-  const bool ok = write(fd, text, len) == len;
-  close(fd);
-  return ok;
-}
 
 // The name execveat(fd, "", AT_EMPTY_PATH) gives the program: "dev/fd/N" for the descriptor the child
 // executes, relative to a root.
@@ -122,11 +114,7 @@ bool make_exec_name(int root_dir, const char* name) {
   // may write its /proc files; the helper has a memory of its own, so this changes nothing else.
   prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
   if (unshare(flags) != 0) fail(unshare_stage);
-  if (own_maps[0] &&
-      (!write_own("/proc/self/setgroups", "deny") || !write_own("/proc/self/uid_map", own_maps[0]) ||
-       !write_own("/proc/self/gid_map", own_maps[1]))) {
-    fail(maps_stage);
-  }
+  if (own_maps[0] && !map_own_ids(own_maps[0], own_maps[1])) fail(maps_stage);
   HelperMessage unshared{0, 0};
   if (write(report, &unshared, sizeof unshared) != sizeof unshared) _exit(2);
   char go = 0;

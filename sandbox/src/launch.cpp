@@ -17,7 +17,6 @@
 #include <cstring>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <mutex>
 #include <thread>
 
@@ -134,7 +133,7 @@ struct Sandbox::Impl {
   Capabilities caps;
   CgroupManager cgroups;
   std::mutex mutex;
-  std::map<std::tuple<Profile, bool, bool>, std::unique_ptr<SeccompProgram>> seccomp;
+  std::map<std::pair<Profile, bool>, std::unique_ptr<SeccompProgram>> seccomp;
   std::unique_ptr<LandlockCache> landlock;
   std::once_flag prepared_once;
   std::unique_ptr<PreparedNamespaces> prepared;
@@ -173,10 +172,10 @@ struct Sandbox::Impl {
     return prepared.get();
   }
 
-  const SeccompProgram& seccomp_for(Profile profile, unsigned threads, bool notify_exit) {
+  const SeccompProgram& seccomp_for(Profile profile, unsigned threads) {
     std::lock_guard lock(mutex);
-    auto& slot = seccomp[{profile, threads > 0, notify_exit}];
-    if (!slot) slot = std::make_unique<SeccompProgram>(profile, threads, notify_exit);
+    auto& slot = seccomp[{profile, threads > 0}];
+    if (!slot) slot = std::make_unique<SeccompProgram>(profile, threads);
     return *slot;
   }
 
@@ -312,12 +311,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   if (cgroup) {
     for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
-  // The supervisor reads the program's own peak at its exit (the allowlist profiles; the compiler's is a
-  // denylist and its memory is not graded). Exact to the page on Linux 6.2+, where a cgroup's peak
-  // moves in the memory controller's charge batches of 64 pages (a small program read 0 KiB or 256 KiB
-  // under cgroup v1); it costs one round trip to the supervisor per run (≈ 0.04 ms, docs/performance.md).
-  const bool peak_at_exit = policy.profile == Profile::program || policy.profile == Profile::checker;
-  SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads, peak_at_exit));
+  SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads));
   plan.seccomp = &seccomp.fprog;
   plan.seccomp_own_pid_slots = seccomp.own_pid_slots->data();
   plan.seccomp_own_pid_slot_count = seccomp.own_pid_slots->size();
@@ -389,7 +383,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
                       : policy.profile == Profile::sanitizer ? 1U
                                                              : std::max(1U, std::thread::hardware_concurrency());
   input.started = started;
-  input.measure_peak_at_exit = peak_at_exit;
+  input.measure_peak_at_exit = exits_go_to_supervisor(policy.profile);
   RunCgroup* cg = cgroup.get();
   input.cpu_ns = [&] {
     if (tree && cg) return cg->cpu_ns();
@@ -442,10 +436,9 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     facts.oom_killed = usage.oom_killed;
     facts.hit_memory_max = usage.hit_memory_max;
     facts.pids_limited = usage.pids_limited;
-    // The cgroup's peak counts only what was charged after the child joined it. ru_maxrss would also
-    // count the launcher's pages the forked child held before exec (the kernel folds the old image's
-    // high-water mark into it at exec).
-    // For a run whose exit the supervisor did not see (a crash, a compile): the cgroup's peak.
+    // For a run whose exit the supervisor did not see (a crash, a compile): the cgroup's peak, which
+    // counts only what was charged after the child joined it (ru_maxrss also holds the launcher's
+    // pages the child shared until exec).
     if (cg->reports_peak() && !sup.peak_kb) {
       peak_kb = usage.peak_bytes / 1024;
       report.layers.memory_peak = "cgroup-" + caps.cgroup;

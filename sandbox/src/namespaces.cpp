@@ -1,8 +1,11 @@
 #include "namespaces.hpp"
 
+#include <fcntl.h>
 #include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstring>
 
 namespace proctor::sandbox {
 
@@ -21,6 +24,24 @@ NamespacePlan namespace_plan(bool root, bool own_pids) {
   for (const char* name : {"mount", "ipc", "uts", "net"}) plan.names.push_back(name);
   if (own_pids) plan.names.push_back("pid");
   return plan;
+}
+
+namespace {
+
+bool write_text(const char* path, const char* text) {
+  const int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const ssize_t len = static_cast<ssize_t>(strlen(text));
+  const bool ok = write(fd, text, len) == len;
+  close(fd);
+  return ok;
+}
+
+}  // namespace
+
+bool map_own_ids(const char* uid_map, const char* gid_map) {
+  return write_text("/proc/self/setgroups", "deny") && write_text("/proc/self/uid_map", uid_map) &&
+         write_text("/proc/self/gid_map", gid_map);
 }
 
 bool fresh_namespaces_available(bool root) {

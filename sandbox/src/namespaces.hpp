@@ -24,4 +24,8 @@ NamespacePlan namespace_plan(bool root, bool own_pids);
 // (A container's seccomp profile may refuse them; user namespaces may be switched off for everyone.)
 bool fresh_namespaces_available(bool root);
 
+// In a user namespace just made by this process: setgroups "deny", then the one-line uid and gid maps
+// (namespace_plan's). Async-signal-safe (raw open/write): children call it between fork and exec.
+bool map_own_ids(const char* uid_map, const char* gid_map);
+
 }  // namespace proctor::sandbox

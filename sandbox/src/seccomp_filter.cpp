@@ -58,7 +58,8 @@ void allow_static_c_runtime(scmp_filter_ctx ctx) {
   for (int nr : {SCMP_SYS(read), SCMP_SYS(write), SCMP_SYS(readv), SCMP_SYS(writev), SCMP_SYS(pread64),
                  SCMP_SYS(pwrite64), SCMP_SYS(lseek), SCMP_SYS(fstat), SCMP_SYS(brk), SCMP_SYS(mmap),
                  SCMP_SYS(munmap), SCMP_SYS(mremap), SCMP_SYS(mprotect), SCMP_SYS(madvise), SCMP_SYS(rt_sigaction),
-                 SCMP_SYS(rt_sigprocmask), SCMP_SYS(rt_sigreturn), SCMP_SYS(sigaltstack), SCMP_SYS(clock_gettime), SCMP_SYS(clock_getres), SCMP_SYS(gettimeofday),
+                 SCMP_SYS(rt_sigprocmask), SCMP_SYS(rt_sigreturn), SCMP_SYS(sigaltstack), SCMP_SYS(clock_gettime),
+                 SCMP_SYS(clock_getres), SCMP_SYS(gettimeofday),
                  SCMP_SYS(time), SCMP_SYS(nanosleep), SCMP_SYS(clock_nanosleep), SCMP_SYS(getpid),
                  SCMP_SYS(gettid), SCMP_SYS(getppid), SCMP_SYS(getuid), SCMP_SYS(geteuid), SCMP_SYS(getgid),
                  SCMP_SYS(getegid), SCMP_SYS(arch_prctl), SCMP_SYS(set_tid_address), SCMP_SYS(set_robust_list),
@@ -198,7 +199,7 @@ void build_compile(scmp_filter_ctx ctx) {
 
 const char kExecEmptyPath[] = "";
 
-SeccompProgram::SeccompProgram(Profile profile, unsigned threads, bool notify_exit) {
+SeccompProgram::SeccompProgram(Profile profile, unsigned threads) {
   const bool denylist = profile == Profile::compile;
   Ctx ctx(seccomp_init(denylist ? SCMP_ACT_ALLOW : SCMP_ACT_NOTIFY), &seccomp_release);
   if (!ctx) throw std::runtime_error("seccomp_init failed");
@@ -214,7 +215,7 @@ SeccompProgram::SeccompProgram(Profile profile, unsigned threads, bool notify_ex
   }
   if (!denylist) allow_launch_handoff(ctx.get());
   // Left out, the default action sends them to the supervisor, which measures and lets them continue.
-  if (!denylist && !notify_exit) {
+  if (!denylist && !exits_go_to_supervisor(profile)) {
     allow(ctx.get(), SCMP_SYS(exit));
     allow(ctx.get(), SCMP_SYS(exit_group));
   }

@@ -30,8 +30,8 @@ struct Layers {
   // Where memory_kb came from: "vmhwm" (the program's own high-water mark, read by the supervisor at
   // its exit or before a limit kill: every program and checker run that got that far), "cgroup-v2"/
   // "cgroup-v1" (the run's cgroup: a crash, or a compile), "rusage" (wait4's ru_maxrss, which also
-  // holds the launcher's pages: a crash without a cgroup that keeps a peak), "image" (the binary's loaded size: larger than the limit, it never ran), "none" (the
-  // run never started).
+  // holds the launcher's pages: a crash without a cgroup that keeps a peak), "image" (the binary's
+  // loaded size: larger than the limit, it never ran), "none" (the run never started).
   std::string memory_peak = "none";
   std::string process_limit = "none";    // "cgroup-pids", "rlimit-nproc" or "seccomp" (no fork at all)
   bool privileges_dropped = false;       // ran under an unprivileged uid/gid
