@@ -325,3 +325,21 @@ TEST(GradeCli, FunctionHarnessIsCompiledOnceIntoAPrivateCache) {
   EXPECT_EQ(second["verdict"], "AC");
   EXPECT_EQ(entries(), before) << "the second grade compiled the harness again";
 }
+
+// A grade's "memory measured by" is the weakest measure any of its tests used: a program that exits
+// normally on small inputs is measured at its exit (vmhwm), but its crashes on large ones leave only
+// the cgroup's peak (or ru_maxrss), and the result must not claim the better one for them all.
+TEST(GradeCli, MemoryMeasureIsTheWeakestAnyTestUsed) {
+  TempDirectory tmp;
+  write_text(tmp.path() / "crashy.c",
+             "#include <stdio.h>\nint main(void){long n=0;while(getchar()!=EOF)n++;"
+             "if(n>10000){volatile int*p=0;return *p;}return 0;}\n");
+  int code = 0;
+  std::string output;
+  json result = grade_json(kExercises / "log-levels", tmp.path() / "crashy.c", "", code, output);
+  ASSERT_FALSE(result.is_null()) << output;
+  EXPECT_EQ(result["tests"][0]["verdict"], "WA") << output;  // the first test ran to its exit
+  const std::string measure = result["sandbox"]["memory_peak"];
+  EXPECT_TRUE(measure == "cgroup-v1" || measure == "cgroup-v2" || measure == "rusage") << measure;
+  EXPECT_TRUE(matches_result_schema(result));
+}
