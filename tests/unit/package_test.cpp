@@ -458,9 +458,9 @@ TEST(LoadExercise, DomjudgeExpectedResultsAnnotations) {
   Exercise e = load_exercise(p.root());
   ASSERT_EQ(e.submissions["multiple"].size(), 1u);
   const SubmissionExpectation& x = e.expectations.at(e.submissions["multiple"][0]);
-  EXPECT_EQ(x.overall, (std::vector<std::string>{"WA", "TLE"}));
+  EXPECT_EQ(x.overall, (std::vector{Verdict::WA, Verdict::TLE}));
   EXPECT_EQ(x.source, "@EXPECTED_RESULTS@");
-  EXPECT_EQ(e.expectations.at(e.submissions["accepted"][0]).overall, std::vector<std::string>{"AC"});
+  EXPECT_EQ(e.expectations.at(e.submissions["accepted"][0]).overall, std::vector{Verdict::AC});
   EXPECT_EQ(e.submissions["compiler_error"].size(), 1u);
   p.write("submissions/multiple/x.c", "// @EXPECTED_RESULTS@: PRESENTATION-ERROR\n");
   EXPECT_TRUE(fails_with(p.root(), (p.root() / "submissions/multiple/x.c").string(),
@@ -476,8 +476,8 @@ TEST(LoadExercise, KattisSubmissionsYaml) {
           "wrong_answer/{w,v}.c:\n  permitted: [AC, WA, RTE]\n  required: [WA]\n  score: 3\n");
   Exercise e = load_exercise(p.root());
   const SubmissionExpectation& w = e.expectations.at(e.submissions["wrong_answer"][0]);
-  EXPECT_EQ(w.permitted, (std::vector<std::string>{"AC", "WA"}));  // the directory's default narrows it
-  EXPECT_EQ(w.required, (std::vector<std::vector<std::string>>{{"WA"}}));  // the same rule once
+  EXPECT_EQ(w.permitted, (std::vector{Verdict::AC, Verdict::WA}));  // the directory's default narrows it
+  EXPECT_EQ(w.required, (std::vector<std::vector<Verdict>>{{Verdict::WA}}));  // the same rule once
   EXPECT_EQ(e.expectations.count(e.submissions["accepted"][0]), 0u);
   ASSERT_EQ(e.notes.size(), 1u);
   EXPECT_NE(e.notes[0].find("\"score\""), std::string::npos);

@@ -61,24 +61,17 @@ namespace proctor::authoring {
 namespace {
 
 // Kattis knows four test verdicts; Proctor's finer run-time ones count as RTE.
-std::string kattis_code(Verdict v) {
-  switch (v) {
-    case Verdict::MLE:
-    case Verdict::OLE:
-    case Verdict::SV:
-      return "RTE";
-    default:
-      return std::string(runner::to_string(v));
-  }
+Verdict kattis_verdict(Verdict v) {
+  return v == Verdict::MLE || v == Verdict::OLE || v == Verdict::SV ? Verdict::RTE : v;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
+bool contains(const std::vector<Verdict>& list, Verdict item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::string joined(const std::vector<std::string>& list, const char* sep) {
+std::string joined(const std::vector<Verdict>& list, const char* sep) {
   std::string out;
-  for (const std::string& s : list) out += (out.empty() ? "" : sep) + s;
+  for (Verdict v : list) out += (out.empty() ? "" : sep) + std::string(runner::to_string(v));
   return out;
 }
 
@@ -96,21 +89,21 @@ std::string judge_stated(const runner::SubmissionExpectation& e, Verdict overall
   const std::string got(runner::to_string(overall));
   if (overall == Verdict::JE) return "judge error";
   if (!e.overall.empty()) {
-    return contains(e.overall, got)
+    return contains(e.overall, overall)
                ? ""
                : "got " + got + ", " + e.source + " expects " + joined(e.overall, " or ");
   }
   if (overall == Verdict::CE) return "does not compile";
   for (const runner::TestResult& t : tests) {
     if (t.verdict == Verdict::skipped) continue;
-    if (!e.permitted.empty() && !contains(e.permitted, kattis_code(t.verdict))) {
+    if (!e.permitted.empty() && !contains(e.permitted, kattis_verdict(t.verdict))) {
       return "test " + t.name + " got " + std::string(runner::to_string(t.verdict)) + ", " + e.source +
              " permits only " + joined(e.permitted, ", ");
     }
   }
   for (const auto& required : e.required) {
     bool some = std::any_of(tests.begin(), tests.end(), [&](const runner::TestResult& t) {
-      return t.verdict != Verdict::skipped && contains(required, kattis_code(t.verdict));
+      return t.verdict != Verdict::skipped && contains(required, kattis_verdict(t.verdict));
     });
     if (!some) return "no test got " + joined(required, " or ") + " (" + e.source + " requires one)";
   }

@@ -61,8 +61,8 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
   const std::uint64_t limit = exercise.limits.time_ms;
   // A stated TLE promise is graded like the directory's: at 1.5 x the limit.
   const bool tle =
-      stated ? (stated->overall == std::vector<std::string>{"TLE"} ||
-                (!stated->required.empty() && stated->required.front() == std::vector<std::string>{"TLE"}))
+      stated ? (stated->overall == std::vector{runner::Verdict::TLE} ||
+                (!stated->required.empty() && stated->required.front() == std::vector{runner::Verdict::TLE}))
              : dir == "time_limit_exceeded";
 
   runner::Exercise graded = exercise;  // a copy: the raised limit must not leak into other runs

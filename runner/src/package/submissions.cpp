@@ -49,13 +49,13 @@ bool is_c_source(const std::string& name) {
 }
 
 // DOMjudge's result names to the Proctor verdicts that count as that result.
-std::vector<std::string> domjudge_result(const std::string& word) {
-  if (word == "CORRECT") return {"AC"};
-  if (word == "WRONG-ANSWER" || word == "NO-OUTPUT") return {"WA"};
-  if (word == "TIMELIMIT") return {"TLE"};
-  if (word == "RUN-ERROR") return {"RTE", "MLE", "SV"};
-  if (word == "COMPILER-ERROR") return {"CE"};
-  if (word == "OUTPUT-LIMIT") return {"OLE"};
+std::vector<Verdict> domjudge_result(const std::string& word) {
+  if (word == "CORRECT") return {Verdict::AC};
+  if (word == "WRONG-ANSWER" || word == "NO-OUTPUT") return {Verdict::WA};
+  if (word == "TIMELIMIT") return {Verdict::TLE};
+  if (word == "RUN-ERROR") return {Verdict::RTE, Verdict::MLE, Verdict::SV};
+  if (word == "COMPILER-ERROR") return {Verdict::CE};
+  if (word == "OUTPUT-LIMIT") return {Verdict::OLE};
   return {};
 }
 
@@ -75,13 +75,13 @@ std::optional<SubmissionExpectation> annotation(const fs::path& file, const std:
     std::string upper = word;
     std::transform(upper.begin(), upper.end(), upper.begin(),
                    [](unsigned char c) { return std::toupper(c); });
-    std::vector<std::string> verdicts = domjudge_result(upper);
+    std::vector<Verdict> verdicts = domjudge_result(upper);
     if (verdicts.empty()) {
       throw UserError(file, "@EXPECTED_RESULTS@ value \"" + text::valid_utf8(word) +
                                 "\" is not supported (CORRECT, WRONG-ANSWER, TIMELIMIT, RUN-ERROR, "
                                 "COMPILER-ERROR, NO-OUTPUT, OUTPUT-LIMIT)");
     }
-    for (const std::string& v : verdicts) {
+    for (Verdict v : verdicts) {
       if (std::find(out.overall.begin(), out.overall.end(), v) == out.overall.end()) out.overall.push_back(v);
     }
     word.clear();
@@ -133,25 +133,28 @@ bool glob_matches(const std::string& pattern, const std::string& rel) {
 SubmissionExpectation kattis_default(const std::string& dir) {
   SubmissionExpectation e;
   e.source = "submissions.yaml";
-  if (dir == "accepted") e.permitted = {"AC"};
-  if (dir == "rejected") e.required = {{"RTE", "TLE", "WA"}};
-  if (dir == "wrong_answer") e.permitted = {"AC", "WA"}, e.required = {{"WA"}};
-  if (dir == "time_limit_exceeded") e.permitted = {"AC", "TLE"}, e.required = {{"TLE"}};
-  if (dir == "run_time_error") e.permitted = {"AC", "RTE"}, e.required = {{"RTE"}};
-  if (dir == "brute_force") e.permitted = {"AC", "RTE", "TLE"}, e.required = {{"RTE", "TLE"}};
+  using enum Verdict;
+  if (dir == "accepted") e.permitted = {AC};
+  if (dir == "rejected") e.required = {{RTE, TLE, WA}};
+  if (dir == "wrong_answer") e.permitted = {AC, WA}, e.required = {{WA}};
+  if (dir == "time_limit_exceeded") e.permitted = {AC, TLE}, e.required = {{TLE}};
+  if (dir == "run_time_error") e.permitted = {AC, RTE}, e.required = {{RTE}};
+  if (dir == "brute_force") e.permitted = {AC, RTE, TLE}, e.required = {{RTE, TLE}};
   return e;
 }
 
-std::vector<std::string> verdict_list(const fs::path& file, const YAML::Node& node, const std::string& key) {
+// Kattis's four test verdicts, spelled as Proctor's.
+std::vector<Verdict> verdict_list(const fs::path& file, const YAML::Node& node, const std::string& key) {
   if (!node.IsSequence()) throw UserError(file, "\"" + key + "\" must be a list of verdicts");
-  std::vector<std::string> out;
+  std::vector<Verdict> out;
   for (const YAML::Node& item : node) {
-    std::string v = item.IsScalar() ? item.Scalar() : "";
-    if (v != "AC" && v != "WA" && v != "TLE" && v != "RTE") {
+    const std::string word = item.IsScalar() ? item.Scalar() : "";
+    const std::optional<Verdict> v = verdict_from_string(word);
+    if (!v || (*v != Verdict::AC && *v != Verdict::WA && *v != Verdict::TLE && *v != Verdict::RTE)) {
       throw UserError(file,
-                      "\"" + key + "\" holds \"" + text::valid_utf8(v) + "\" (expected AC, WA, TLE, RTE)");
+                      "\"" + key + "\" holds \"" + text::valid_utf8(word) + "\" (expected AC, WA, TLE, RTE)");
     }
-    out.push_back(v);
+    out.push_back(*v);
   }
   return out;
 }
@@ -184,18 +187,18 @@ void apply_submissions_yaml(const PackageFs& files, Exercise& exercise) {
         for (const auto& field : rule.second) {
           std::string key = field.first.IsScalar() ? field.first.Scalar() : "";
           if (key == "permitted") {
-            std::vector<std::string> p = verdict_list(file, field.second, key);
+            std::vector<Verdict> p = verdict_list(file, field.second, key);
             if (glob == dir || e.permitted.empty()) {
               e.permitted = p;  // the directory's own entry replaces the default
             } else {
-              std::vector<std::string> both;
-              for (const std::string& v : e.permitted)
+              std::vector<Verdict> both;
+              for (Verdict v : e.permitted)
                 if (std::find(p.begin(), p.end(), v) != p.end()) both.push_back(v);
               e.permitted = both;
             }
           } else if (key == "required") {
             if (glob == dir) e.required.clear();
-            std::vector<std::string> r = verdict_list(file, field.second, key);
+            std::vector<Verdict> r = verdict_list(file, field.second, key);
             if (std::find(e.required.begin(), e.required.end(), r) == e.required.end())
               e.required.push_back(r);
           } else if (key == "language" || key == "entrypoint" || key == "authors" ||

@@ -189,19 +189,12 @@ void candidate_run(Context& ctx, const std::string& id, const Request& request, 
           runner::GradeResult result = runner::grade(*ctx.sandboxes[worker], *exercise, file, options);
           runner::SampleCount count = runner::count_samples(result);
           json tests = json::array();
-          RunRecord record{asked,
-                           RunKind::samples,
-                           0,
-                           std::string(runner::to_string(result.compile.status)),
-                           std::string(runner::to_string(result.verdict)),
-                           count.passed,
-                           count.total,
-                           {},
-                           std::nullopt};
+          RunRecord record{asked,        RunKind::samples, 0,  result.compile.status, result.verdict,
+                           count.passed, count.total,      {}, std::nullopt};
           for (const runner::TestResult& t : result.tests) {
             if (t.visibility != runner::Visibility::sample) continue;
             tests.push_back(runner::to_json(t));
-            record.tests.emplace_back(t.name, runner::to_string(t.verdict));
+            record.tests.emplace_back(t.name, t.verdict);
           }
           record_run(ctx, files, source, std::move(record));
           reply(json_response(200, json{{"verdict", runner::to_string(result.verdict)},
@@ -255,30 +248,30 @@ void candidate_run_input(Context& ctx, const std::string& id, const Request& req
   if (l.read_only()) return reply(read_only_response(l));
   auto exercise = ctx.exercise(l.files, l.s);
   session::Instant asked = l.at;
-  Admission a = ctx.queue->enqueue(
-      id, JobKind::run,
-      [&ctx, id, files = l.files, asked, exercise, source = *source, input = std::move(input),
-       reply](unsigned worker) {
-        run_started(ctx, id, "input", asked);
-        try {
-          std::filesystem::path file = ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
-          fs::atomic_write(file, source);
-          runner::CustomRunResult result =
-              runner::run_custom_input(*ctx.sandboxes[worker], *exercise, file, input);
-          json answer = runner::to_json(result);
-          RunRecord record;
-          record.at = asked;
-          record.kind = RunKind::input;
-          record.compile_status = answer.value("compile", json::object()).value("status", "");
-          if (answer.contains("status") && answer["status"].is_string()) record.status = answer["status"];
-          record_run(ctx, files, source, std::move(record));
-          reply(json_response(200, answer));
-        } catch (const runner::UserError& e) {
-          reply(error_response(400, e.what()));
-        } catch (const std::exception&) {
-          reply(error_response(500, "internal error while running your input"));
-        }
-      });
+  Admission a = ctx.queue->enqueue(id, JobKind::run,
+                                   [&ctx, id, files = l.files, asked, exercise, source = *source,
+                                    input = std::move(input), reply](unsigned worker) {
+                                     run_started(ctx, id, "input", asked);
+                                     try {
+                                       std::filesystem::path file =
+                                           ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
+                                       fs::atomic_write(file, source);
+                                       runner::CustomRunResult result = runner::run_custom_input(
+                                           *ctx.sandboxes[worker], *exercise, file, input);
+                                       json answer = runner::to_json(result);
+                                       RunRecord record;
+                                       record.at = asked;
+                                       record.kind = RunKind::input;
+                                       record.compile_status = result.compile.status;
+                                       if (result.ran) record.status = result.status;
+                                       record_run(ctx, files, source, std::move(record));
+                                       reply(json_response(200, answer));
+                                     } catch (const runner::UserError& e) {
+                                       reply(error_response(400, e.what()));
+                                     } catch (const std::exception&) {
+                                       reply(error_response(500, "internal error while running your input"));
+                                     }
+                                   });
   if (!a.accepted) reply(busy_response(a));
 }
 

@@ -20,15 +20,16 @@ std::filesystem::path log_file(const session::SessionFiles& files) {
 json to_json(const RunRecord& r) {
   json j{{"at", session::to_iso(r.at)},
          {"kind", r.kind == RunKind::samples ? "samples" : "input"},
-         {"compile", r.compile_status}};
+         {"compile", runner::to_string(r.compile_status)}};
   if (r.draft > 0) j["draft"] = r.draft;
-  if (r.verdict) j["verdict"] = *r.verdict;
+  if (r.verdict) j["verdict"] = runner::to_string(*r.verdict);
   if (r.sample_passed) j["sample_passed"] = *r.sample_passed;
   if (r.sample_total) j["sample_total"] = *r.sample_total;
-  if (r.status) j["status"] = *r.status;
+  if (r.status) j["status"] = sandbox::to_string(*r.status);
   if (r.kind == RunKind::samples) {
     json tests = json::array();
-    for (const auto& [name, verdict] : r.tests) tests.push_back(json{{"name", name}, {"verdict", verdict}});
+    for (const auto& [name, verdict] : r.tests)
+      tests.push_back(json{{"name", name}, {"verdict", runner::to_string(verdict)}});
     j["tests"] = tests;
   }
   return j;

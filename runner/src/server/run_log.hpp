@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "proctor/runner/verdict.hpp"
+#include "proctor/sandbox/run_report.hpp"
 #include "session/clock.hpp"
 #include "session/paths.hpp"
 
@@ -20,12 +22,12 @@ enum class RunKind { samples, input };
 struct RunRecord {
   session::Instant at{};  // when the run was asked for
   RunKind kind = RunKind::samples;
-  int draft = 0;                       // the draft holding the source that ran (0: none)
-  std::string compile_status;          // "OK", "CE", ...
-  std::optional<std::string> verdict;  // samples: the sample verdict
+  int draft = 0;  // the draft holding the source that ran (0: none)
+  runner::CompileStatus compile_status = runner::CompileStatus::OK;
+  std::optional<runner::Verdict> verdict;  // samples: the sample verdict
   std::optional<int> sample_passed, sample_total;
-  std::vector<std::pair<std::string, std::string>> tests;  // samples: (name, verdict)
-  std::optional<std::string> status;                       // input: how the program ended ("OK", "TLE", ...)
+  std::vector<std::pair<std::string, runner::Verdict>> tests;  // samples: (name, verdict)
+  std::optional<sandbox::Status> status;  // input: how the program ended; none: it did not run (CE)
 };
 
 nlohmann::json to_json(const RunRecord& r);

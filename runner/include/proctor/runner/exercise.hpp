@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "proctor/runner/verdict.hpp"
+
 namespace proctor::runner {
 
 enum class ExerciseKind { program, function };
@@ -69,13 +71,13 @@ struct TestCase {
 // `@EXPECTED_RESULTS@:` annotation in the source, or Kattis's submissions/submissions.yaml.
 struct SubmissionExpectation {
   std::string source;  // "@EXPECTED_RESULTS@" or "submissions.yaml", for messages
-  // DOMjudge: the overall verdict is one of these (Proctor codes: "AC", "WA", "TLE", "RTE", "CE", "OLE").
-  std::vector<std::string> overall;
+  // DOMjudge: the overall verdict is one of these.
+  std::vector<Verdict> overall;
   // Kattis: every test's verdict is in `permitted` and, for each list in `required`, some test's
   // verdict is in that list (Kattis codes AC, WA, TLE, RTE; Proctor's MLE, OLE and SV count as RTE).
   // Empty: no such rule.
-  std::vector<std::string> permitted;
-  std::vector<std::vector<std::string>> required;
+  std::vector<Verdict> permitted;
+  std::vector<std::vector<Verdict>> required;
 };
 
 // An input validator (input_validators/<name>/ or a single source file there): C or C++ sources
