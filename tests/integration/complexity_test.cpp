@@ -11,8 +11,8 @@
 
 #include "c_program.hpp"
 #include "complexity/scaling_run.hpp"
-#include "grade/compile.hpp"
-#include "grade/submission.hpp"
+#include "execute/compile.hpp"
+#include "execute/submission.hpp"
 #include "outer_cgroup.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/sandbox/launch.hpp"

@@ -1,12 +1,12 @@
 // Excerpts of what a candidate's program printed and of a sample's input; units that read well.
-#include "grade/excerpt.hpp"
+#include "execute/excerpt.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "c_program.hpp"
-#include "grade/test_run.hpp"
+#include "execute/test_run.hpp"
 #include "text/units.hpp"
 
 using proctor::runner::excerpt_of_file;

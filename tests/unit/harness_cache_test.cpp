@@ -1,6 +1,6 @@
 // The compiled-harness cache: entries round-trip, and a cache directory or entry that another user
 // could write, or that is a link, is never used.
-#include "grade/harness_cache.hpp"
+#include "execute/harness_cache.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

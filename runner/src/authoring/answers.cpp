@@ -7,14 +7,15 @@
 #include <system_error>
 
 #include "authoring/test_files.hpp"
+#include "execute/compile.hpp"
+#include "execute/harness_cache.hpp"
+#include "execute/submission.hpp"
+#include "execute/test_run.hpp"
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
-#include "grade/compile.hpp"
-#include "grade/harness_cache.hpp"
-#include "grade/submission.hpp"
+#include "package/reference.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
-#include "proctor/runner/grade.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
 #include "text/utf8.hpp"
@@ -73,7 +74,8 @@ AnswersReport regenerate(sandbox::Sandbox& sandbox, const fs::path& root,
   std::error_code exists_ec;
   if (!chosen.empty() && !fs::is_regular_file(chosen, exists_ec))
     throw UserError(chosen, "missing: the solution named to compute the answers");
-  const fs::path reference = chosen.empty() ? pick_reference(e.submissions, e.root) : fs::canonical(chosen);
+  const fs::path reference =
+      chosen.empty() ? runner::package::pick_reference(e.submissions, e.root) : fs::canonical(chosen);
   report.reference = reference.parent_path().filename().string() + "/" + reference.filename().string();
 
   sandbox::TempDir build("proctor-answers");
@@ -112,20 +114,6 @@ AnswersReport regenerate(sandbox::Sandbox& sandbox, const fs::path& root,
 }
 
 }  // namespace
-
-fs::path pick_reference(const std::map<std::string, std::vector<fs::path>>& submissions,
-                        const fs::path& root) {
-  auto it = submissions.find("accepted");
-  if (it == submissions.end() || it->second.empty()) {
-    throw UserError(root / "submissions" / "accepted", "no accepted submission to compute the answers with");
-  }
-  std::vector<fs::path> files = it->second;
-  std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) {
-    if (f.filename() == "ref.c") return f;
-  }
-  return files.front();
-}
 
 AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const fs::path& dir, const fs::path& reference) {
   std::error_code ec;

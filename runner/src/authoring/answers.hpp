@@ -2,7 +2,6 @@
 // `proctor exercise answers`: every .ans is what the reference solution prints for its .in.
 #include <cstddef>
 #include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -25,10 +24,5 @@ struct AnswersReport {
 // `reference`: the solution to use (generators.yaml's `solution`); empty: pick_reference's choice.
 AnswersReport regenerate_answers(sandbox::Sandbox& sandbox, const std::filesystem::path& dir,
                                  const std::filesystem::path& reference = {});
-
-// submissions/accepted/ref.c when present, else the first accepted file in sorted order.
-std::filesystem::path pick_reference(
-    const std::map<std::string, std::vector<std::filesystem::path>>& submissions,
-    const std::filesystem::path& root);
 
 }  // namespace proctor::authoring

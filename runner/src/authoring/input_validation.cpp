@@ -2,8 +2,8 @@
 // test at a time: the sandbox hands them the input as stdin, opened by the runner.
 #include "authoring/input_validation.hpp"
 
+#include "execute/compile.hpp"
 #include "fs/read_file.hpp"
-#include "grade/compile.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
 #include "text/utf8.hpp"

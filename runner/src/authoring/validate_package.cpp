@@ -7,7 +7,7 @@
 #include "authoring/package_lint.hpp"
 #include "authoring/test_files.hpp"
 #include "authoring/validate.hpp"
-#include "grade/compile.hpp"
+#include "execute/compile.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
 #include "text/utf8.hpp"

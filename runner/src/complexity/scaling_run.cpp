@@ -8,12 +8,12 @@
 #include <chrono>
 #include <cmath>
 
-#include "authoring/answers.hpp"
-#include "authoring/generate.hpp"
 #include "complexity/growth_fit.hpp"
-#include "grade/compile.hpp"
-#include "grade/submission.hpp"
-#include "grade/test_run.hpp"
+#include "execute/compile.hpp"
+#include "execute/submission.hpp"
+#include "execute/test_run.hpp"
+#include "package/generators_manifest.hpp"
+#include "package/reference.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/launch.hpp"
 
@@ -107,7 +107,7 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
                                                      const fs::path& candidate, const fs::path& scratch,
                                                      const ComplexityOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  std::optional<authoring::ScalingFamily> family;
+  std::optional<package::ScalingFamily> family;
   ComplexityEvidence evidence;
   auto elapsed_ms = [&] {
     return static_cast<std::uint64_t>(
@@ -119,7 +119,7 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
     return evidence;
   };
   try {
-    family = authoring::read_scaling_family(exercise.root);
+    family = package::read_scaling_family(exercise.root);
   } catch (const UserError& e) {
     evidence.status = SignalStatus::failed;
     evidence.note = e.what();
@@ -138,7 +138,7 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
   }
 
   const fs::path reference = family->reference.empty()
-                                 ? authoring::pick_reference(exercise.submissions, exercise.root)
+                                 ? package::pick_reference(exercise.submissions, exercise.root)
                                  : family->reference;
   if (reference.empty()) {
     evidence.status = SignalStatus::failed;

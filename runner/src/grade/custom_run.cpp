@@ -8,10 +8,10 @@
 #include <cerrno>
 #include <cstring>
 
-#include "grade/compile.hpp"
-#include "grade/excerpt.hpp"
-#include "grade/submission.hpp"
-#include "grade/test_run.hpp"
+#include "execute/compile.hpp"
+#include "execute/excerpt.hpp"
+#include "execute/submission.hpp"
+#include "execute/test_run.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/grade.hpp"
 #include "proctor/sandbox/launch.hpp"

@@ -6,9 +6,9 @@
 #include <mutex>
 #include <thread>
 
-#include "grade/compile.hpp"
-#include "grade/submission.hpp"
-#include "grade/test_run.hpp"
+#include "execute/compile.hpp"
+#include "execute/submission.hpp"
+#include "execute/test_run.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "proctor/sandbox/temp_dir.hpp"
@@ -55,10 +55,6 @@ int memory_measure_strength(const std::string& measure) {
 }
 
 }  // namespace
-
-std::uint64_t wall_limit_ms(const ExerciseLimits& limits) {
-  return limits.wall_ms.value_or(sandbox::default_wall_ms(limits.time_ms));
-}
 
 GradeResult result_frame(const Exercise& exercise, const std::vector<TestCase>& tests) {
   GradeResult r;

@@ -5,9 +5,10 @@
 #include "package/loader.hpp"
 #include "proctor/runner/error.hpp"
 
-namespace fs = std::filesystem;
-
 namespace proctor::runner {
+// Inside the namespace: proctor::fs (the fs module) would otherwise win over a global alias in a unity
+// batch that also holds a file including it.
+namespace fs = std::filesystem;
 namespace {
 
 using package::PackageFs;

@@ -14,9 +14,10 @@
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
 
-namespace fs = std::filesystem;
-
 namespace proctor::runner {
+// Inside the namespace: proctor::fs (the fs module) would otherwise win over a global alias in a unity
+// batch that also holds a file including it.
+namespace fs = std::filesystem;
 namespace {
 
 struct Record {

@@ -1,7 +1,7 @@
 #include "session/report_extras.hpp"
 
+#include "execute/submission.hpp"
 #include "fs/read_file.hpp"
-#include "grade/submission.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "session/draft_files.hpp"
 #include "session/history.hpp"

@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
+#include "execute/submission.hpp"
 #include "fs/atomic_write.hpp"
 #include "fs/read_file.hpp"
-#include "grade/submission.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "session/finish.hpp"

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "grade/submission.hpp"
+#include "execute/submission.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/result.hpp"
 #include "proctor/runner/signals.hpp"

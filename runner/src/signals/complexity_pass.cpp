@@ -1,7 +1,7 @@
 // The complexity pass: the graded binary and the package's reference measured on the exercise's
 // scaling family (runner/src/complexity/, docs/signals.md). Absent when the exercise declares none.
-#include "authoring/generate.hpp"
 #include "complexity/scaling_run.hpp"
+#include "package/generators_manifest.hpp"
 #include "proctor/runner/error.hpp"
 #include "signals/collect.hpp"
 
@@ -12,7 +12,7 @@ std::optional<ComplexityEvidence> complexity_pass(const SignalContext& c) {
     // Nothing to measure; a malformed family is the package's problem and measure_complexity says so.
     bool declared = true;
     try {
-      declared = authoring::read_scaling_family(c.exercise->root).has_value();
+      declared = runner::package::read_scaling_family(c.exercise->root).has_value();
     } catch (const UserError&) {
     }
     if (!declared) return std::nullopt;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "grade/compile.hpp"
+#include "execute/compile.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "text/utf8.hpp"
 

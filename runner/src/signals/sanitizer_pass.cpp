@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
+#include "execute/compile.hpp"
 #include "fs/read_file.hpp"
-#include "grade/compile.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "signals/collect.hpp"
 #include "signals/sanitizer_build.hpp"

@@ -7,8 +7,8 @@
 #include <regex>
 #include <set>
 
-#include "grade/compile.hpp"
-#include "grade/diagnostics.hpp"
+#include "execute/compile.hpp"
+#include "execute/diagnostics.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "signals/collect.hpp"
 

@@ -6,8 +6,8 @@
 #include <regex>
 #include <sstream>
 
+#include "execute/compile.hpp"
 #include "fs/read_file.hpp"
-#include "grade/compile.hpp"
 #include "proctor/sandbox/launch.hpp"
 
 namespace proctor::runner {

@@ -41,7 +41,4 @@ GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
 // total and maximum over `tests`, the runner's version. Verdict JE until someone decides.
 GradeResult result_frame(const Exercise& exercise, const std::vector<TestCase>& tests);
 
-// The wall-clock limit a run of `exercise` gets: its own, else the sandbox's default for its CPU limit.
-std::uint64_t wall_limit_ms(const ExerciseLimits& limits);
-
 }  // namespace proctor::runner

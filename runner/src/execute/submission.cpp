@@ -1,4 +1,4 @@
-#include "grade/submission.hpp"
+#include "execute/submission.hpp"
 
 #include "fs/read_file.hpp"
 #include "proctor/runner/error.hpp"

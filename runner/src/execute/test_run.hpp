@@ -13,6 +13,9 @@ class Sandbox;
 
 namespace proctor::runner {
 
+// The wall-clock limit a run of an exercise gets: its own, else the sandbox's default for its CPU limit.
+std::uint64_t wall_limit_ms(const ExerciseLimits& limits);
+
 struct TestOutcome {
   TestResult result;
   sandbox::Layers layers;  // what isolated the run

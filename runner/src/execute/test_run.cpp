@@ -1,18 +1,17 @@
 // The program never learns a path: the runner opens the input and hands it over as stdin, and the
 // output lands in a file the runner created. Secret tests report only verdicts and measurements.
-#include "grade/test_run.hpp"
+#include "execute/test_run.hpp"
 
 #include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
 
+#include "execute/excerpt.hpp"
 #include "fs/private_copy.hpp"
 #include "fs/read_file.hpp"
-#include "grade/excerpt.hpp"
 #include "proctor/runner/checker.hpp"
 #include "proctor/runner/error.hpp"
-#include "proctor/runner/grade.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "text/units.hpp"
 
@@ -80,6 +79,10 @@ CheckResult run_custom_checker(const TestContext& c, const TestCase& test, const
 }
 
 }  // namespace
+
+std::uint64_t wall_limit_ms(const ExerciseLimits& limits) {
+  return limits.wall_ms.value_or(sandbox::default_wall_ms(limits.time_ms));
+}
 
 Verdict verdict_of(sandbox::Status status) {
   switch (status) {

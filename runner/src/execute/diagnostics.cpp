@@ -1,4 +1,4 @@
-#include "grade/diagnostics.hpp"
+#include "execute/diagnostics.hpp"
 
 #include <regex>
 #include <sstream>

@@ -2,7 +2,7 @@
 // that sees only the submission and the exercise's headers (never the harness source), the harness on
 // its own, and then both are linked. The submission's own main(), kept for local testing, is renamed
 // away so the harness's main is the one that runs.
-#include "grade/compile.hpp"
+#include "execute/compile.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,9 +16,9 @@
 #include <mutex>
 #include <optional>
 
+#include "execute/diagnostics.hpp"
+#include "execute/harness_cache.hpp"
 #include "fs/read_file.hpp"
-#include "grade/diagnostics.hpp"
-#include "grade/harness_cache.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/launch.hpp"
 #include "text/utf8.hpp"

@@ -1,4 +1,4 @@
-#include "grade/excerpt.hpp"
+#include "execute/excerpt.hpp"
 
 #include <algorithm>
 

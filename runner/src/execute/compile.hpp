@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "grade/submission.hpp"
+#include "execute/submission.hpp"
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/result.hpp"
 #include "proctor/sandbox/run_report.hpp"

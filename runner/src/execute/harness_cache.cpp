@@ -1,4 +1,4 @@
-#include "grade/harness_cache.hpp"
+#include "execute/harness_cache.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
