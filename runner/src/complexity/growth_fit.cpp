@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace proctor::runner {
@@ -146,6 +147,20 @@ bool grows_faster(const GrowthFit& candidate, const GrowthFit& reference, double
   // against n log n) needs the exponents to agree.
   const int steps = static_cast<int>(candidate.model) - static_cast<int>(reference.model);
   return steps >= 2 || (steps == 1 && candidate.exponent >= reference.exponent + margin);
+}
+
+bool cost_grew_more(const std::vector<SizedCost>& candidate, const std::vector<SizedCost>& reference) {
+  std::map<std::uint64_t, double> cand, ref;
+  for (const SizedCost& c : candidate) cand[c.n] = c.cost;
+  for (const SizedCost& r : reference) ref[r.n] = r.cost;
+  std::optional<std::uint64_t> low, high;
+  for (const auto& [n, cost] : cand) {
+    if (!ref.count(n) || !(cost > 0) || !(ref[n] > 0)) continue;
+    if (!low) low = n;
+    high = n;
+  }
+  if (!low || *high == *low) return false;
+  return cand[*high] / cand[*low] > ref[*high] / ref[*low];
 }
 
 }  // namespace proctor::runner

@@ -35,4 +35,11 @@ std::string growth_sentence(const std::optional<GrowthFit>& candidate,
 // n log n against n on noise alone).
 bool grows_faster(const GrowthFit& candidate, const GrowthFit& reference, double margin = 0.5);
 
+// Over the sizes both curves measured, the candidate's cost grew by a larger factor than the
+// reference's, from the smallest size to the largest. grows_faster alone can read a steep model into a
+// curve that is almost all start-up cost and noise (a submission whose cost grew 1.5x from n=32 to 1024,
+// fitted as n^2, against a reference's 4.7x, fitted as n): growth that is not in the measured costs is
+// no evidence. False with fewer than two common sizes.
+bool cost_grew_more(const std::vector<SizedCost>& candidate, const std::vector<SizedCost>& reference);
+
 }  // namespace proctor::runner

@@ -205,7 +205,8 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
   evidence.reference.fit = ref.curve.fit;
   evidence.sentence = growth_sentence(evidence.candidate.fit, evidence.reference.fit);
   evidence.grows_faster = evidence.candidate.fit && evidence.reference.fit &&
-                          grows_faster(*evidence.candidate.fit, *evidence.reference.fit);
+                          grows_faster(*evidence.candidate.fit, *evidence.reference.fit) &&
+                          cost_grew_more(cand_costs, ref_costs);
   return done();
 }
 
