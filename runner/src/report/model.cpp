@@ -60,13 +60,9 @@ void add_items(SessionView& v, const runner::SessionRecord& s, const SessionExtr
       i.bytes = d.bytes;
       items.push_back(i);
     }
-    for (const RunMark& r : extras->runs) {
+    for (const runner::RunRecord& r : extras->runs) {
       TimelineItem i = item_at(Kind::run, r.at, s.started_at);
-      i.run_kind = r.kind;
-      i.run_status = r.status;
-      i.verdict = r.verdict;
-      i.sample_passed = r.sample_passed;
-      i.sample_total = r.sample_total;
+      i.run = r;
       items.push_back(i);
     }
   }
