@@ -148,8 +148,7 @@ SessionView session_view(const runner::SessionRecord& s) {
     row.verdict = e.verdict;
     row.sha256 = e.sha256;
     (row.late ? v.late : v.on_time) += 1;
-    bool all_samples =
-        !row.late && row.sample_total && *row.sample_total > 0 && row.sample_passed == row.sample_total;
+    const bool all_samples = runner::passed_every_sample(row.late, row.sample_passed, row.sample_total);
     if (all_samples && !v.first_pass_n) {
       v.first_pass_n = row.n;
       v.first_pass_ms = row.offset_ms;
