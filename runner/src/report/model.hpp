@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "proctor/runner/result.hpp"
+#include "proctor/runner/run_record.hpp"
 #include "report/extras.hpp"
 
 namespace proctor::report {
@@ -60,10 +61,10 @@ struct TimelineItem {
   bool late = false, chosen = false, regrade = false;
   std::optional<Verdict> verdict;
   std::optional<int> sample_passed, sample_total;
-  std::optional<long long> amount_ms;   // extend
-  std::optional<Instant> new_deadline;  // extend
-  std::uint64_t bytes = 0;              // draft
-  std::string run_kind, run_status;     // run
+  std::optional<long long> amount_ms;    // extend
+  std::optional<Instant> new_deadline;   // extend
+  std::uint64_t bytes = 0;               // draft
+  std::optional<runner::RunRecord> run;  // run
 };
 
 struct SessionView {

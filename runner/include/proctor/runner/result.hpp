@@ -179,4 +179,8 @@ struct SampleCount {
 };
 SampleCount count_samples(const GradeResult& result);
 
+// A submission that passed every sample, on time (and there was at least one sample): the rule behind
+// the report's "first passing submission" and the graded-choice warning about an earlier one.
+bool passed_every_sample(bool late, std::optional<int> passed, std::optional<int> total);
+
 }  // namespace proctor::runner
