@@ -278,5 +278,45 @@ class Limits(unittest.TestCase):
         self.assertEqual(replayed[0]["data"]["source"], "before the restart")
 
 
+def silent_client_child():
+    """Runs in a network namespace of its own (see Silent below): the server and the client talk over its
+    loopback, which is then taken down, so the client goes silent as a closed laptop does: no FIN, no
+    reset, nothing acknowledged. Prints the status of a second stream opened after the wait."""
+    subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+    srv = Server(["--streams-per-session", "1", "--heartbeat", "1", "--quiet"]).start()
+    try:
+        info, token = srv.create_session()
+        first = EventStream(srv, "/api/candidate/events", token=token)
+        assert first.status == 200, first.status
+        first.until("ready")
+        second = EventStream(srv, "/api/candidate/events", token=token)
+        print("while the first is open:", second.status, flush=True)
+        subprocess.run(["ip", "link", "set", "lo", "down"], check=True)
+        time.sleep(float(sys.argv[2]))  # the real time the kernel needs, not a timing assertion
+        subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+        third = EventStream(srv, "/api/candidate/events", token=token)
+        print("after the silence:", third.status, flush=True)
+        third.close() if third.status == 200 else None
+    finally:
+        srv.cleanup()
+
+
+class Silent(unittest.TestCase):
+    def test_a_client_gone_silent_frees_its_place(self):
+        # With a 1 s heartbeat the server ends a stream whose data stays unacknowledged for 3 s
+        # (TCP_USER_TIMEOUT); without it the place stays taken until TCP gives up, ~15 minutes later.
+        probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
+        if probe.returncode != 0:
+            self.skipTest("no network namespace for an unprivileged user here: " + probe.stderr.decode())
+        out = subprocess.run(["unshare", "-rn", sys.executable, __file__, "--silent-client-child", "8"],
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
+        self.assertIn("while the first is open: 429", out.stdout, out.stderr)
+        self.assertIn("after the silence: 200", out.stdout, out.stderr)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--silent-client-child":
+        silent_client_child()
+        sys.exit(0)
     unittest.main(verbosity=2)

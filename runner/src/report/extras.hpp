@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "proctor/runner/instant.hpp"
+#include "proctor/runner/run_record.hpp"
 #include "proctor/runner/verdict.hpp"
 
 namespace proctor::report {
@@ -26,18 +27,10 @@ struct DraftMark {
   std::uint64_t bytes = 0;
 };
 
-struct RunMark {
-  Instant at{};
-  std::string kind;  // "samples" | "input"
-  std::optional<runner::Verdict> verdict;
-  std::optional<int> sample_passed, sample_total;
-  std::string status;  // "input" runs: how the program ended
-};
-
 struct SessionExtras {
   std::vector<SourceVersion> submissions;  // in submission order
   std::vector<DraftMark> drafts;
-  std::vector<RunMark> runs;
+  std::vector<runner::RunRecord> runs;
 };
 
 }  // namespace proctor::report

@@ -28,8 +28,10 @@ TestRow test_row(const runner::TestResult& t) {
   row.message = t.message;
   row.description = t.description;
   row.violation = t.violation.value_or("");
-  row.time_ms = t.time_ms;
-  row.wall_ms = t.wall_ms;
+  if (t.verdict != Verdict::skipped) {
+    row.time = t.time;
+    row.wall = t.wall;
+  }
   row.memory_kb = t.memory_kb;
   row.exit_code = t.exit_code;
   row.signal = t.signal;
@@ -60,13 +62,9 @@ void add_items(SessionView& v, const runner::SessionRecord& s, const SessionExtr
       i.bytes = d.bytes;
       items.push_back(i);
     }
-    for (const RunMark& r : extras->runs) {
+    for (const runner::RunRecord& r : extras->runs) {
       TimelineItem i = item_at(Kind::run, r.at, s.started_at);
-      i.run_kind = r.kind;
-      i.run_status = r.status;
-      i.verdict = r.verdict;
-      i.sample_passed = r.sample_passed;
-      i.sample_total = r.sample_total;
+      i.run = r;
       items.push_back(i);
     }
   }
@@ -152,8 +150,7 @@ SessionView session_view(const runner::SessionRecord& s) {
     row.verdict = e.verdict;
     row.sha256 = e.sha256;
     (row.late ? v.late : v.on_time) += 1;
-    bool all_samples =
-        !row.late && row.sample_total && *row.sample_total > 0 && row.sample_passed == row.sample_total;
+    const bool all_samples = runner::passed_every_sample(row.late, row.sample_passed, row.sample_total);
     if (all_samples && !v.first_pass_n) {
       v.first_pass_n = row.n;
       v.first_pass_ms = row.offset_ms;
@@ -206,6 +203,12 @@ std::string compile_status_text(CompileStatus status) {
 
 std::string format_ms(std::optional<std::uint64_t> ms) {
   return ms ? text::format_time_ms(*ms) : "-";
+}
+
+std::string format_time(const std::optional<runner::Elapsed>& time) {
+  if (!time) return "-";
+  if (const auto us = time->us()) return text::format_time_us(*us);
+  return text::format_floored_ms(time->ms());
 }
 
 std::string format_kb(std::optional<std::uint64_t> kb) {

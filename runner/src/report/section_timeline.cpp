@@ -11,9 +11,13 @@ namespace {
 
 using Kind = TimelineItem::Kind;
 
+std::string samples(std::optional<int> passed, std::optional<int> total) {
+  if (!total) return "";
+  return std::to_string(passed.value_or(0)) + "/" + std::to_string(*total) + " samples";
+}
+
 std::string samples(const TimelineItem& i) {
-  if (!i.sample_total) return "";
-  return std::to_string(i.sample_passed.value_or(0)) + "/" + std::to_string(*i.sample_total) + " samples";
+  return samples(i.sample_passed, i.sample_total);
 }
 
 std::string time_of_day(Instant t) {
@@ -75,6 +79,16 @@ std::string line_text(const Line& l) {
 
 }  // namespace
 
+std::string describe_run(const runner::RunRecord& r) {
+  if (r.kind == runner::RunKind::input) {
+    if (r.compile != runner::CompileStatus::OK) return "ran on own input: did not compile";
+    return "ran on own input: " + std::string(r.status ? sandbox::to_string(*r.status) : "?");
+  }
+  const std::string counted = samples(r.sample_passed, r.sample_total);
+  return "ran the samples: " + (counted.empty() ? std::string("not counted") : counted) +
+         (r.verdict ? " " + verdict_text(*r.verdict) : "");
+}
+
 std::string describe(const TimelineItem& i) {
   switch (i.kind) {
     case Kind::start:
@@ -82,8 +96,7 @@ std::string describe(const TimelineItem& i) {
     case Kind::draft:
       return "draft " + std::to_string(i.n) + " saved (" + std::to_string(i.bytes) + " bytes)";
     case Kind::run:
-      if (i.run_kind == "input") return "ran on own input: " + (i.run_status.empty() ? "?" : i.run_status);
-      return "ran the samples: " + samples(i) + (i.verdict ? " " + verdict_text(*i.verdict) : "");
+      return i.run ? describe_run(*i.run) : "ran";
     case Kind::submission:
       if (i.late) return "submission " + std::to_string(i.n) + " (late, not graded)";
       return "submission " + std::to_string(i.n) + ": " +

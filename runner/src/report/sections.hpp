@@ -36,4 +36,8 @@ void timeline_text(std::ostringstream& out, const Model& m);
 // (names, notes) are returned raw: each format escapes the sentence.
 std::string describe(const TimelineItem& item);
 
+// A run's sentence ("ran the samples: 2/3 samples WA", "ran on own input: TLE"), for the report's
+// timeline and `session show` alike.
+std::string describe_run(const runner::RunRecord& run);
+
 }  // namespace proctor::report

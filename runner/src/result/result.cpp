@@ -25,4 +25,8 @@ SampleCount count_samples(const GradeResult& result) {
   return count;
 }
 
+bool passed_every_sample(bool late, std::optional<int> passed, std::optional<int> total) {
+  return !late && total && *total > 0 && passed == total;
+}
+
 }  // namespace proctor::runner

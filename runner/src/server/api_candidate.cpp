@@ -15,6 +15,7 @@
 #include "session/feedback.hpp"
 #include "session/overview.hpp"
 #include "session/paths.hpp"
+#include "session/run_log.hpp"
 #include "session/submit.hpp"
 
 namespace proctor::server {
@@ -95,10 +96,10 @@ std::string bounded_text(const stdfs::path& file) {
 // (the interviewer's live view and timeline). Neither is ever a submission. A failure to record is
 // logged, not the candidate's problem: their answer still comes.
 void record_run(Context& ctx, const session::SessionFiles& files, const std::string& source,
-                RunRecord record) {
+                runner::RunRecord record) {
   try {
     record.draft = ctx.drafts.save(files, source, record.at).n;
-    ctx.runs.append(files, record);
+    session::append_run(files, record);
     ctx.hub->changed(files.dir.filename().string());
   } catch (const std::exception& e) {
     std::cerr << "proctor serve: could not record a run of session " << files.dir.filename().string() << ": "
@@ -191,8 +192,15 @@ void candidate_run(Context& ctx, const std::string& id, const Request& request, 
           runner::GradeResult result = runner::grade(*ctx.sandboxes[worker], *exercise, file, options);
           runner::SampleCount count = runner::count_samples(result);
           json tests = json::array();
-          RunRecord record{asked,        RunKind::samples, 0,  result.compile.status, result.verdict,
-                           count.passed, count.total,      {}, std::nullopt};
+          runner::RunRecord record{asked,
+                                   runner::RunKind::samples,
+                                   0,
+                                   result.compile.status,
+                                   result.verdict,
+                                   count.passed,
+                                   count.total,
+                                   {},
+                                   std::nullopt};
           for (const runner::TestResult& t : result.tests) {
             if (t.visibility != runner::Visibility::sample) continue;
             tests.push_back(runner::to_json(t));
@@ -263,10 +271,10 @@ void candidate_run_input(Context& ctx, const std::string& id, const Request& req
                                        runner::CustomRunResult result = runner::run_custom_input(
                                            *ctx.sandboxes[worker], *exercise, file, input, options);
                                        json answer = runner::to_json(result);
-                                       RunRecord record;
+                                       runner::RunRecord record;
                                        record.at = asked;
-                                       record.kind = RunKind::input;
-                                       record.compile_status = result.compile.status;
+                                       record.kind = runner::RunKind::input;
+                                       record.compile = result.compile.status;
                                        if (result.ran) record.status = result.status;
                                        record_run(ctx, files, source, std::move(record));
                                        reply(json_response(200, answer));

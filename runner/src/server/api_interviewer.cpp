@@ -12,6 +12,7 @@
 #include "session/extend.hpp"
 #include "session/notes.hpp"
 #include "session/overview.hpp"
+#include "session/run_log.hpp"
 #include "session/start.hpp"
 
 namespace proctor::server {
@@ -76,8 +77,8 @@ void list_sessions(Context& ctx, const Request&, const Reply& reply) {
       entry["title"] = s.exercise_title;
       // The dashboard's "how is it going" columns: the latest submission and the latest run.
       if (!s.submissions.empty()) entry["last_submission"] = submission_summary(s.submissions.back());
-      std::vector<json> runs = ctx.runs.read(files);
-      if (!runs.empty()) entry["last_run"] = runs.back();
+      const std::vector<runner::RunRecord> runs = session::read_runs(files);
+      if (!runs.empty()) entry["last_run"] = session::to_json(runs.back());
       entry["report"] = s.finished && stdfs::is_regular_file(files.report_html(), ec);
       out.push_back(entry);
     } catch (const std::exception&) {

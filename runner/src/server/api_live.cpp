@@ -7,6 +7,7 @@
 #include "server/context.hpp"
 #include "server/signals_digest.hpp"
 #include "session/overview.hpp"
+#include "session/run_log.hpp"
 #include "text/line_diff.hpp"
 
 namespace proctor::server {
@@ -15,6 +16,12 @@ using nlohmann::json;
 namespace stdfs = std::filesystem;
 
 namespace {
+
+json runs_json(const session::SessionFiles& files) {
+  json out = json::array();
+  for (const runner::RunRecord& r : session::read_runs(files)) out.push_back(session::to_json(r));
+  return out;
+}
 
 json draft_json(const Draft& d) {
   json j{{"n", d.n}, {"saved_at", session::to_iso(d.saved_at)}, {"bytes", d.bytes}};
@@ -58,7 +65,7 @@ void session_live(Context& ctx, const std::string& id, const Request& request, c
          {"deadline", session::to_iso(s.deadline)},
          {"remaining_ms", state == "open" ? (s.deadline - at).count() : 0},
          {"submissions", submissions},
-         {"runs", ctx.runs.read(files)}};
+         {"runs", runs_json(files)}};
   // The candidate's current code: the newest draft, sent only when it is newer than the one the caller
   // holds (most answers then carry no source).
   std::optional<Draft> newest = ctx.drafts.newest(files);

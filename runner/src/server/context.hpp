@@ -15,7 +15,6 @@
 #include "server/drafts.hpp"
 #include "server/event_hub.hpp"
 #include "server/report_tickets.hpp"
-#include "server/run_log.hpp"
 #include "server/run_queue.hpp"
 #include "session/finish.hpp"
 #include "session/session.hpp"
@@ -49,7 +48,6 @@ struct Context {
   AppConfig config;
   CandidateIndex candidates;
   DraftStore drafts;
-  RunLog runs;
   ReportTickets report_tickets;
   // Stream tickets name "interviewer:ID" or "candidate:ID": an EventSource cannot send the bearer
   // header, so the page trades it for a single-use, one-minute ticket that opens one stream.

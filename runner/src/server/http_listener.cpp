@@ -1,6 +1,8 @@
 // Boost.Beast lives in this translation unit only (see http.hpp).
 #include "server/http_listener.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <array>
@@ -214,6 +216,9 @@ class Connection : public Stream, public std::enable_shared_from_this<Connection
       shared_->stream_fds[this] = tcp().socket().native_handle();
     }
     registered_ = true;
+    // Unacknowledged data older than this ends the connection, and the pending read below with it.
+    const unsigned ack_ms = static_cast<unsigned>(shared_->options.stream_ack_timeout.count());
+    setsockopt(tcp().socket().native_handle(), IPPROTO_TCP, TCP_USER_TIMEOUT, &ack_ms, sizeof ack_ms);
     // The pending read has no timeout; each write gets the write timeout (Beast arms only the timer of
     // the direction that is not pending), so a client that stops reading is cut off.
     tcp().expires_never();

@@ -26,6 +26,11 @@ struct ListenerOptions {
   // keep-alive connection is closed after it too.
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds write_timeout{30000};
+  // A stream (Server-Sent Events) whose client stops acknowledging what was sent for this long is closed
+  // by the kernel (TCP_USER_TIMEOUT): a client that vanished without a word (a laptop closed, a network
+  // gone) would otherwise hold its place until TCP gives up, about 15 minutes later, because writes of
+  // the heartbeats keep succeeding into the socket's buffer. serve sets it to three heartbeats.
+  std::chrono::milliseconds stream_ack_timeout{45000};
   std::size_t max_connections = 1024;
   std::optional<TlsFiles> tls;  // HTTPS when set
 };

@@ -1,5 +1,6 @@
 #include "server/serve.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -76,6 +77,8 @@ int serve(const ServeOptions& options) {
   listener.address = address;
   listener.port = port;
   listener.read_timeout = options.read_timeout;
+  // A heartbeat is sent at least every `heartbeat`: three of them unacknowledged is a client gone.
+  listener.stream_ack_timeout = std::max(std::chrono::milliseconds(1000), 3 * options.heartbeat);
   listener.threads = 2;
   if (options.tls_cert.has_value() != options.tls_key.has_value())
     throw runner::UserError(

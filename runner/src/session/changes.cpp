@@ -6,6 +6,7 @@
 #include "fs/read_file.hpp"
 #include "proctor/runner/result_json.hpp"
 #include "session/overview.hpp"
+#include "session/run_log.hpp"
 
 namespace proctor::session {
 
@@ -36,16 +37,6 @@ std::optional<bool> flag_of(const std::string& digit) {
   if (digit == "0") return false;
   if (digit == "1") return true;
   return std::nullopt;
-}
-
-std::vector<json> read_run_lines(const SessionFiles& files) {
-  std::vector<json> out;
-  std::ifstream in(files.dir / "runs.jsonl");
-  for (std::string line; std::getline(in, line);) {
-    json j = json::parse(line, nullptr, false);
-    if (j.is_object()) out.push_back(std::move(j));  // a line torn by a crash is skipped, as RunLog does
-  }
-  return out;
 }
 
 bool settled(const Submission& s) {
@@ -100,7 +91,7 @@ Observed observe(const SessionFiles& files) {
   o.session = load_session(files);
   o.at = now();
   o.drafts = list_draft_files(files);
-  o.runs = read_run_lines(files);
+  o.runs = read_runs(files);
   return o;
 }
 
@@ -144,7 +135,7 @@ std::vector<Change> changes_since(const Cursor& from, const Observed& o, Audienc
   if (all) {
     for (std::size_t i = from.runs; i < o.runs.size(); ++i) {
       at.runs = i + 1;
-      emit("run", o.runs[i]);
+      emit("run", to_json(o.runs[i]));
     }
     // New submissions, then older ones settled since (they settle in order: one job per session at a
     // time; one left unsettled by a kill -9 stays so, and is graded at the finish).

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "proctor/runner/run_record.hpp"
 #include "session/draft_files.hpp"
 #include "session/session.hpp"
 
@@ -26,7 +27,7 @@ enum class Audience { interviewer, candidate };
 // extension after the deadline turns back to false.
 struct Cursor {
   int draft = 0;                // the newest draft number seen
-  std::size_t runs = 0;         // lines of runs.jsonl
+  std::size_t runs = 0;         // runs in runs.jsonl (lines that read as runs)
   std::size_t submissions = 0;  // session.json's submissions
   // Of which settled: sample results (or an error) recorded, or late. A submission is stored before its
   // samples run, so it is sent twice: when received, and again once settled.
@@ -47,7 +48,7 @@ struct Observed {
   Session session;
   Instant at{};
   std::vector<DraftFile> drafts;
-  std::vector<nlohmann::json> runs;  // runs.jsonl, lines torn by a crash skipped
+  std::vector<runner::RunRecord> runs;  // runs.jsonl, lines torn by a crash skipped
 };
 // Reads session.json (throws runner::UserError naming it when unreadable), drafts/ and runs.jsonl.
 Observed observe(const SessionFiles& files);

@@ -8,7 +8,7 @@ namespace proctor::session {
 namespace {
 
 bool choice_passed_samples(const Submission& s) {
-  return !s.late && s.sample_total && *s.sample_total > 0 && s.sample_passed == s.sample_total;
+  return runner::passed_every_sample(s.late, s.sample_passed, s.sample_total);
 }
 
 std::string choice_samples(const Submission& s) {

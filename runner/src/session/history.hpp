@@ -6,20 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "proctor/runner/run_record.hpp"
 #include "session/draft_files.hpp"
 #include "session/session.hpp"
 
 namespace proctor::session {
-
-// One line of sessions/<id>/runs.jsonl (the server's record of runs; lines it cannot read are skipped).
-struct RunLine {
-  Instant at{};
-  std::string kind;  // "samples" | "input"
-  std::optional<runner::Verdict> verdict;
-  std::optional<int> sample_passed, sample_total;
-  std::string status;  // "input" runs: how the program ended
-};
-std::vector<RunLine> list_runs(const SessionFiles& files);
 
 enum class HistoryKind { start, draft, run, submission, extend, note, grade };
 
@@ -27,7 +18,7 @@ struct HistoryItem {
   Instant at{};
   HistoryKind kind = HistoryKind::start;
   std::optional<DraftFile> draft;
-  std::optional<RunLine> run;
+  std::optional<runner::RunRecord> run;
   std::optional<Submission> submission;
   std::optional<Event> event;  // extend, note, grade
 };

@@ -5,6 +5,7 @@
 #include "proctor/runner/exercise.hpp"
 #include "session/draft_files.hpp"
 #include "session/history.hpp"
+#include "session/run_log.hpp"
 
 namespace proctor::session {
 
@@ -20,8 +21,7 @@ report::SessionExtras report_extras(const SessionFiles& files, const Session& s)
     x.submissions.push_back({sub.n, sub.submitted_at, sub.late, std::move(text)});
   }
   for (const DraftFile& d : list_draft_files(files)) x.drafts.push_back({d.n, d.saved_at, d.bytes});
-  for (const RunLine& r : list_runs(files))
-    x.runs.push_back({r.at, r.kind, r.verdict, r.sample_passed, r.sample_total, r.status});
+  x.runs = read_runs(files);
   return x;
 }
 

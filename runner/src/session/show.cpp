@@ -6,9 +6,11 @@
 #include "proctor/runner/error.hpp"
 #include "report/escape.hpp"
 #include "report/model.hpp"
+#include "report/sections.hpp"
 #include "session/duration.hpp"
 #include "session/history.hpp"
 #include "session/overview.hpp"
+#include "session/run_log.hpp"
 #include "text/line_diff.hpp"
 
 namespace proctor::session {
@@ -43,13 +45,8 @@ std::string show_describe(const Session& s, const HistoryItem& item) {
     case HistoryKind::draft:
       return "draft " + std::to_string(item.draft->n) + " saved (" + std::to_string(item.draft->bytes) +
              " bytes)";
-    case HistoryKind::run: {
-      const RunLine& r = *item.run;
-      if (r.kind == "input") return "ran on own input: " + (r.status.empty() ? "?" : clean_text(r.status));
-      std::string v = r.verdict ? std::string(runner::to_string(*r.verdict)) : "?";
-      return "ran the samples: " + std::to_string(r.sample_passed.value_or(0)) + "/" +
-             std::to_string(r.sample_total.value_or(0)) + " " + v;
-    }
+    case HistoryKind::run:
+      return report::describe_run(*item.run);
     case HistoryKind::submission:
       return "submission " + std::to_string(item.submission->n) + ": " +
              clean_text(show_samples(*item.submission));
@@ -108,13 +105,12 @@ json history_json(const SessionFiles& files, const Session& s) {
         j["n"] = item.draft->n;
         j["bytes"] = item.draft->bytes;
         break;
-      case HistoryKind::run:
+      case HistoryKind::run: {
+        const json run = to_json(*item.run);  // the run log's own spelling, the fields history shows
+        for (const char* key : {"kind", "compile", "verdict", "sample_passed", "sample_total", "status"})
+          if (run.contains(key)) j[key] = run[key];
+      }
         j["type"] = "run";
-        j["kind"] = item.run->kind;
-        if (item.run->verdict) j["verdict"] = runner::to_string(*item.run->verdict);
-        if (item.run->sample_passed) j["sample_passed"] = *item.run->sample_passed;
-        if (item.run->sample_total) j["sample_total"] = *item.run->sample_total;
-        if (!item.run->status.empty()) j["status"] = item.run->status;
         break;
       case HistoryKind::submission:
         j = runner::to_json(runner::TimelineEntry{
