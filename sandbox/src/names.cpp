@@ -8,10 +8,14 @@ namespace proctor::sandbox {
 
 const char* to_string(Profile profile) {
   switch (profile) {
-    case Profile::program: return "program";
-    case Profile::compile: return "compile";
-    case Profile::checker: return "checker";
-    case Profile::sanitizer: return "sanitizer";
+    case Profile::program:
+      return "program";
+    case Profile::compile:
+      return "compile";
+    case Profile::checker:
+      return "checker";
+    case Profile::sanitizer:
+      return "sanitizer";
   }
   return "?";
 }
@@ -26,15 +30,28 @@ std::optional<Profile> profile_from_string(const std::string& name) {
 
 const char* to_string(Status status) {
   switch (status) {
-    case Status::ok: return "OK";
-    case Status::tle: return "TLE";
-    case Status::mle: return "MLE";
-    case Status::rte: return "RTE";
-    case Status::ole: return "OLE";
-    case Status::sv: return "SV";
-    case Status::je: return "JE";
+    case Status::ok:
+      return "OK";
+    case Status::tle:
+      return "TLE";
+    case Status::mle:
+      return "MLE";
+    case Status::rte:
+      return "RTE";
+    case Status::ole:
+      return "OLE";
+    case Status::sv:
+      return "SV";
+    case Status::je:
+      return "JE";
   }
   return "?";
+}
+
+std::optional<Status> status_from_string(std::string_view text) {
+  for (Status s : {Status::ok, Status::tle, Status::mle, Status::rte, Status::ole, Status::sv, Status::je})
+    if (text == to_string(s)) return s;
+  return std::nullopt;
 }
 
 nlohmann::json to_json(const Layers& layers) {
@@ -69,16 +86,11 @@ nlohmann::json to_json(const Cost& cost) {
 
 nlohmann::json to_json(const RunReport& r) {
   auto opt = [](const auto& v) -> nlohmann::json { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  nlohmann::json j = {{"status", to_string(r.status)},
-                      {"cpu_ms", r.cpu_ms},
-                      {"wall_ms", r.wall_ms},
-                      {"memory_kb", r.memory_kb},
-                      {"exit_code", opt(r.exit_code)},
-                      {"signal", opt(r.signal)},
-                      {"violation", opt(r.violation)},
-                      {"limit", opt(r.limit)},
-                      {"stdout_bytes", r.stdout_bytes},
-                      {"stderr_bytes", r.stderr_bytes},
+  nlohmann::json j = {{"status", to_string(r.status)},  {"cpu_ms", r.cpu_ms},
+                      {"wall_ms", r.wall_ms},           {"memory_kb", r.memory_kb},
+                      {"exit_code", opt(r.exit_code)},  {"signal", opt(r.signal)},
+                      {"violation", opt(r.violation)},  {"limit", opt(r.limit)},
+                      {"stdout_bytes", r.stdout_bytes}, {"stderr_bytes", r.stderr_bytes},
                       {"layers", to_json(r.layers)}};
   if (!r.error.empty()) j["error"] = r.error;
   if (r.cost) j["cost"] = to_json(*r.cost);

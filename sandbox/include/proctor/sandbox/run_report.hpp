@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace proctor::sandbox {
@@ -19,23 +20,24 @@ enum class Status {
 };
 
 const char* to_string(Status status);  // "OK", "TLE", "MLE", "RTE", "OLE", "SV", "JE"
+std::optional<Status> status_from_string(std::string_view text);
 
 // Which isolation layers were really active for this run (never what was merely requested).
 struct Layers {
   bool seccomp = false;
-  int landlock_abi = 0;                  // 0: Landlock not applied
-  std::vector<std::string> namespaces;   // e.g. {"user","mount","net","ipc","uts"}
-  std::string cgroup = "none";           // "v2", "v1" or "none"
-  std::string memory_limit = "none";     // "cgroup-v2", "cgroup-v1" or "rlimit-as"
+  int landlock_abi = 0;                 // 0: Landlock not applied
+  std::vector<std::string> namespaces;  // e.g. {"user","mount","net","ipc","uts"}
+  std::string cgroup = "none";          // "v2", "v1" or "none"
+  std::string memory_limit = "none";    // "cgroup-v2", "cgroup-v1" or "rlimit-as"
   // Where memory_kb came from: "vmhwm" (the program's own high-water mark, read by the supervisor at
   // its exit or before a limit kill: every program and checker run that got that far), "cgroup-v2"/
   // "cgroup-v1" (the run's cgroup: a crash, or a compile), "rusage" (wait4's ru_maxrss, which also
   // holds the launcher's pages: a crash without a cgroup that keeps a peak), "image" (the binary's
   // loaded size: larger than the limit, it never ran), "none" (the run never started).
   std::string memory_peak = "none";
-  std::string process_limit = "none";    // "cgroup-pids", "rlimit-nproc" or "seccomp" (no fork at all)
-  bool privileges_dropped = false;       // ran under an unprivileged uid/gid
-  bool insecure = false;                 // ran although the file system could not be confined
+  std::string process_limit = "none";  // "cgroup-pids", "rlimit-nproc" or "seccomp" (no fork at all)
+  bool privileges_dropped = false;     // ran under an unprivileged uid/gid
+  bool insecure = false;               // ran although the file system could not be confined
 };
 
 // The cost asked for with Policy::cost, and which measure really gave it.
@@ -56,11 +58,11 @@ const char* to_string(Cost::Unit unit);  // "instructions", "task-clock-ns", "cp
 
 struct RunReport {
   Status status = Status::je;
-  std::uint64_t cpu_ms = 0;      // user + system, all threads and waited-for children
+  std::uint64_t cpu_ms = 0;  // user + system, all threads and waited-for children
   std::uint64_t wall_ms = 0;
-  std::uint64_t memory_kb = 0;   // peak: cgroup peak when a memory cgroup was used, else ru_maxrss
-  std::optional<int> exit_code;  // set when the process exited
-  std::optional<int> signal;     // set when the process was killed by a signal
+  std::uint64_t memory_kb = 0;           // peak: cgroup peak when a memory cgroup was used, else ru_maxrss
+  std::optional<int> exit_code;          // set when the process exited
+  std::optional<int> signal;             // set when the process was killed by a signal
   std::optional<std::string> violation;  // forbidden syscall name, e.g. "clone" or "i386:open"
   std::optional<std::string> limit;      // which limit fired: "cpu", "wall", "memory", "output", "processes"
   std::uint64_t stdout_bytes = 0;
