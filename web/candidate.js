@@ -12,7 +12,7 @@
   let editor = null, deadline = 0, offset = 0, readOnly = false, dirty = false, saving = false;
   let samples = [], lastSubmission = null;
 
-  const { el, clockTime, verdictBadge, follow } = window.ProctorCommon;
+  const { el, clockTime, verdictBadge, follow, cpuTime } = window.ProctorCommon;
   let live = false;
 
   async function api(method, path, body) {
@@ -119,7 +119,7 @@
       out.append(el("div", { class: "warning" }, "warning at line " + w.line + ": " + w.message + (w.option ? " [" + w.option + "]" : "")));
     }
     for (const t of data.tests || []) {
-      const block = el("div", { class: "test" }, el("strong", {}, t.name), " ", verdictBadge(t.verdict), " ", el("span", { class: "muted" }, t.time_ms + " ms"), t.message ? " " + t.message : "");
+      const block = el("div", { class: "test" }, el("strong", {}, t.name), " ", verdictBadge(t.verdict), " ", el("span", { class: "muted" }, t.verdict === "skipped" ? "-" : cpuTime(t)), t.message ? " " + t.message : "");
       if (t.verdict !== "AC") {
         const sample = samples.find((s) => s.name === t.name);
         if (sample) block.append(el("div", { class: "muted" }, "input:"), el("pre", {}, sample.input));
@@ -182,7 +182,7 @@
       return;
     }
     out.append(el("h3", { class: "custom-result" }, "Your input: ", el("span", { class: "verdict " + (d.status === "OK" ? "AC" : "bad") }, d.status),
-      " ", el("span", { class: "muted" }, d.time_ms + " ms"), d.message ? " " + d.message : ""));
+      " ", el("span", { class: "muted" }, cpuTime(d)), d.message ? " " + d.message : ""));
     for (const w of c.warnings || []) out.append(el("div", { class: "warning" }, "warning at line " + w.line + ": " + w.message));
     for (const key of ["stdout", "stderr"]) {
       const x = d[key];

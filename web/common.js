@@ -76,5 +76,19 @@
     };
   }
 
-  window.ProctorCommon = { el, clockTime, duration, verdictBadge, follow };
+  // A measured CPU time, read as the terminal reads it (text::format_time_us in runner/src/text/units.cpp,
+  // the rule's home): "0.42 ms" below 1 ms, "3.1 ms" below 10 ms, whole ms, then "12.3 s"; every digit
+  // floored. Only time_ms (an older server): "<1 ms" for 0, all that is known.
+  function cpuTime(r) {
+    if (r.time_us == null) return r.time_ms === 0 ? "<1 ms" : wholeMs(r.time_ms);
+    const us = r.time_us;
+    if (us < 1000) return "0." + String(Math.floor(us / 10)).padStart(2, "0") + " ms";
+    if (us < 10000) return Math.floor(us / 1000) + "." + Math.floor((us % 1000) / 100) + " ms";
+    return wholeMs(Math.floor(us / 1000));
+  }
+  function wholeMs(ms) {
+    return ms < 10000 ? ms + " ms" : Math.floor(ms / 1000) + "." + Math.floor((ms % 1000) / 100) + " s";
+  }
+
+  window.ProctorCommon = { el, clockTime, duration, verdictBadge, follow, cpuTime };
 })();

@@ -16,8 +16,8 @@
 #include <chrono>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cgroup.hpp"
@@ -64,10 +64,6 @@ std::uint64_t size_of(int fd) {
 
 std::uint64_t tv_us(const timeval& tv) {
   return static_cast<std::uint64_t>(tv.tv_sec) * 1'000'000 + static_cast<std::uint64_t>(tv.tv_usec);
-}
-
-std::uint64_t tv_ms(const timeval& tv) {
-  return static_cast<std::uint64_t>(tv.tv_sec) * 1000 + static_cast<std::uint64_t>(tv.tv_usec) / 1000;
 }
 
 std::uint64_t process_cpu_ns(clockid_t clock) {
@@ -210,10 +206,11 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
                          (policy.profile == Profile::compile || policy.profile == Profile::checker);
   const bool confined = caps.landlock_abi > 0 || joined || bind_root;
   if (!confined && !policy.insecure) {
-    const std::string why = program ? "neither Landlock nor an empty-root mount namespace (" + no_empty_root +
-                                          ") can confine the file system"
-                                    : "neither Landlock nor a root of bind mounts (the namespaces or mounts it "
-                                      "needs are refused here) can confine the file system";
+    const std::string why = program
+                                ? "neither Landlock nor an empty-root mount namespace (" + no_empty_root +
+                                      ") can confine the file system"
+                                : "neither Landlock nor a root of bind mounts (the namespaces or mounts it "
+                                  "needs are refused here) can confine the file system";
     return judge_error(why + "; refusing to run the " + to_string(policy.profile) +
                        " profile (use --insecure to run anyway)");
   }
@@ -262,11 +259,14 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
 
   ScopedFd in(policy.stdin_path.empty() ? open("/dev/null", O_RDONLY | O_CLOEXEC)
                                         : open(policy.stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!in) return judge_error("cannot open stdin " + policy.stdin_path.string() + ": " + std::strerror(errno));
+  if (!in)
+    return judge_error("cannot open stdin " + policy.stdin_path.string() + ": " + std::strerror(errno));
   ScopedFd out = open_output(policy.stdout_path, "proctor-stdout");
-  if (!out) return judge_error("cannot create stdout " + policy.stdout_path.string() + ": " + std::strerror(errno));
+  if (!out)
+    return judge_error("cannot create stdout " + policy.stdout_path.string() + ": " + std::strerror(errno));
   ScopedFd err = open_output(policy.stderr_path, "proctor-stderr");
-  if (!err) return judge_error("cannot create stderr " + policy.stderr_path.string() + ": " + std::strerror(errno));
+  if (!err)
+    return judge_error("cannot create stderr " + policy.stderr_path.string() + ": " + std::strerror(errno));
 
   std::shared_ptr<const ScopedFd> ruleset;
   if (caps.landlock_abi > 0 && policy.profile == Profile::sanitizer) {
@@ -285,14 +285,17 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   const bool tree = policy.profile != Profile::program;
   std::unique_ptr<RunCgroup> cgroup = cgroups.create(limits.memory_kb * 1024, tasks, tree);
   if (!cgroup && policy.profile == Profile::sanitizer) {
-    return judge_error("the sanitizer profile needs a memory cgroup: AddressSanitizer reserves terabytes of "
-                       "address space for its shadow memory, which an address-space limit would refuse");
+    return judge_error(
+        "the sanitizer profile needs a memory cgroup: AddressSanitizer reserves terabytes of "
+        "address space for its shadow memory, which an address-space limit would refuse");
   }
   report.layers.cgroup = cgroup ? caps.cgroup : "none";
   report.layers.memory_limit = cgroup ? "cgroup-" + caps.cgroup : "rlimit-as";
   const bool fork_forbidden = policy.profile == Profile::program && limits.threads == 0;
-  report.layers.process_limit =
-      fork_forbidden ? "seccomp" : cgroup ? "cgroup-pids" : (drop || !caps.root) ? "rlimit-nproc" : "none";
+  report.layers.process_limit = fork_forbidden         ? "seccomp"
+                                : cgroup               ? "cgroup-pids"
+                                : (drop || !caps.root) ? "rlimit-nproc"
+                                                       : "none";
 
   int sockets[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) {
@@ -309,7 +312,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   plan.landlock_fd = ruleset ? ruleset->get() : -1;
   plan.landlock_proc_self = ruleset && policy.profile == Profile::sanitizer;
   if (cgroup) {
-    for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i) plan.cgroup_fds[i] = cgroup->attach_fds()[i];
+    for (std::size_t i = 0; i < cgroup->attach_fds().size() && i < 3; ++i)
+      plan.cgroup_fds[i] = cgroup->attach_fds()[i];
   }
   SeccompCopy seccomp(seccomp_for(policy.profile, limits.threads));
   plan.seccomp = &seccomp.fprog;
@@ -379,9 +383,10 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   input.notify_fd = handoff.listener.get();
   input.cpu_limit_ms = limits.cpu_ms;
   input.wall_limit_ms = limits.effective_wall_ms();
-  input.parallelism = policy.profile == Profile::program     ? limits.threads + 1
-                      : policy.profile == Profile::sanitizer ? 1U
-                                                             : std::max(1U, std::thread::hardware_concurrency());
+  input.parallelism = policy.profile == Profile::program ? limits.threads + 1
+                      : policy.profile == Profile::sanitizer
+                          ? 1U
+                          : std::max(1U, std::thread::hardware_concurrency());
   input.started = started;
   input.measure_peak_at_exit = exits_go_to_supervisor(policy.profile);
   RunCgroup* cg = cgroup.get();
@@ -399,7 +404,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
     // The child failed before exec and exits by itself.
     while (wait4(pid, &sup.wait_status, 0, &sup.usage) < 0 && errno == EINTR) {
     }
-    sup.wall_ms = 0;
+    sup.wall_us = 0;
   }
   // Whatever a compiler or validator started dies with it, before its usage is read. (A program
   // cannot start processes; its cgroup is emptied once more when it goes back to the pool.)
@@ -411,8 +416,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   RawFacts facts;
   if (WIFEXITED(sup.wait_status)) facts.exit_code = WEXITSTATUS(sup.wait_status);
   if (WIFSIGNALED(sup.wait_status)) facts.signal = WTERMSIG(sup.wait_status);
-  facts.cpu_ms = tv_ms(sup.usage.ru_utime) + tv_ms(sup.usage.ru_stime);
-  facts.wall_ms = sup.wall_ms;
+  facts.cpu_us = tv_us(sup.usage.ru_utime) + tv_us(sup.usage.ru_stime);
+  facts.wall_us = sup.wall_us;
   facts.max_rss_kb = static_cast<std::uint64_t>(sup.usage.ru_maxrss);
   facts.killed_for = sup.killed_for;
   facts.violation = sup.violation;
@@ -444,7 +449,7 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
       report.layers.memory_peak = "cgroup-" + caps.cgroup;
     }
     // rusage covers only children that were waited for; the cgroup saw every task of the tree.
-    if (tree) facts.cpu_ms = std::max(facts.cpu_ms, cg->cpu_ns() / 1'000'000);
+    if (tree) facts.cpu_us = std::max(facts.cpu_us, cg->cpu_ns() / 1000);
   }
   facts.stdout_bytes = size_of(out.get());
   facts.stderr_bytes = size_of(err.get());
@@ -461,8 +466,8 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
   report.status = outcome.status;
   report.limit = outcome.limit;
   report.error = outcome.error;
-  report.cpu_ms = facts.cpu_ms;
-  report.wall_ms = facts.wall_ms;
+  report.cpu_us = facts.cpu_us;
+  report.wall_us = facts.wall_us;
   report.memory_kb = peak_kb;
   report.exit_code = facts.exit_code;
   report.signal = facts.signal;
@@ -494,7 +499,9 @@ RunReport Sandbox::Impl::run(const Policy& policy) {
 
 Sandbox::Sandbox() : impl_(std::make_unique<Impl>()) {}
 Sandbox::~Sandbox() = default;
-const Capabilities& Sandbox::capabilities() const { return impl_->caps; }
+const Capabilities& Sandbox::capabilities() const {
+  return impl_->caps;
+}
 
 RunReport Sandbox::run(const Policy& policy) {
   try {
@@ -507,7 +514,8 @@ RunReport Sandbox::run(const Policy& policy) {
   }
 }
 
-
-Layers Sandbox::planned_layers() const { return planned_layers_for(impl_->caps); }
+Layers Sandbox::planned_layers() const {
+  return planned_layers_for(impl_->caps);
+}
 
 }  // namespace proctor::sandbox

@@ -86,8 +86,9 @@ nlohmann::json to_json(const Cost& cost) {
 
 nlohmann::json to_json(const RunReport& r) {
   auto opt = [](const auto& v) -> nlohmann::json { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  nlohmann::json j = {{"status", to_string(r.status)},  {"cpu_ms", r.cpu_ms},
-                      {"wall_ms", r.wall_ms},           {"memory_kb", r.memory_kb},
+  nlohmann::json j = {{"status", to_string(r.status)},  {"cpu_ms", r.cpu_ms()},
+                      {"wall_ms", r.wall_ms()},         {"cpu_us", r.cpu_us},
+                      {"wall_us", r.wall_us},           {"memory_kb", r.memory_kb},
                       {"exit_code", opt(r.exit_code)},  {"signal", opt(r.signal)},
                       {"violation", opt(r.violation)},  {"limit", opt(r.limit)},
                       {"stdout_bytes", r.stdout_bytes}, {"stderr_bytes", r.stderr_bytes},

@@ -37,9 +37,10 @@ Outcome classify(const RawFacts& f) {
     return o;
   }
   if (f.killed_for == KilledFor::violation || f.violation) return make(Status::sv);
-  if (f.killed_for == KilledFor::cpu || f.cpu_ms > f.cpu_limit_ms) return make(Status::tle, "cpu");
+  if (f.killed_for == KilledFor::cpu || whole_ms(f.cpu_us) > f.cpu_limit_ms) return make(Status::tle, "cpu");
   if (f.oom_killed || (f.hit_memory_max && f.signal == SIGKILL)) return make(Status::mle, "memory");
-  if (f.killed_for == KilledFor::wall || f.wall_ms > f.wall_limit_ms) return make(Status::tle, "wall");
+  if (f.killed_for == KilledFor::wall || whole_ms(f.wall_us) > f.wall_limit_ms)
+    return make(Status::tle, "wall");
   if (rlimit_memory_exhausted(f)) return make(Status::mle, "memory");
   if ((f.writes_files && f.signal == SIGXFSZ) || f.stdout_bytes > f.output_limit_bytes ||
       f.stderr_bytes > f.output_limit_bytes) {

@@ -15,8 +15,8 @@ struct RawFacts {
   // How it ended (from wait4).
   std::optional<int> exit_code;
   std::optional<int> signal;
-  std::uint64_t cpu_ms = 0;
-  std::uint64_t wall_ms = 0;
+  std::uint64_t cpu_us = 0;  // user + system: the sum of wait4's two, or the cgroup's total if larger
+  std::uint64_t wall_us = 0;
   std::uint64_t max_rss_kb = 0;
   // What the supervisor did and saw.
   KilledFor killed_for = KilledFor::nothing;

@@ -24,11 +24,10 @@
 namespace proctor::sandbox {
 namespace {
 
-std::uint64_t ms_since(std::chrono::steady_clock::time_point start) {
+std::uint64_t us_since(std::chrono::steady_clock::time_point start) {
   return static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
-          .count() /
-      1000);
+          .count());
 }
 
 // The high-water mark of the process's resident memory, as the kernel keeps it per address space:
@@ -97,7 +96,7 @@ SuperviseResult supervise(const SuperviseInput& in) {
     int notify_fd = in.notify_fd;
     for (;;) {
       const std::uint64_t cpu = in.cpu_ns();
-      const std::uint64_t wall = ms_since(in.started);
+      const std::uint64_t wall = whole_ms(us_since(in.started));
       if (cpu >= cpu_limit_ns) {
         out.killed_for = KilledFor::cpu;
         break;
@@ -141,7 +140,7 @@ SuperviseResult supervise(const SuperviseInput& in) {
       break;
     }
   }
-  out.wall_ms = ms_since(in.started);
+  out.wall_us = us_since(in.started);
   return out;
 }
 

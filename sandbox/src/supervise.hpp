@@ -33,8 +33,8 @@ struct SuperviseResult {
   int wait_status = 0;
   rusage usage{};
   std::optional<std::uint64_t> peak_kb;  // VmHWM, highest seen (measure_peak_at_exit)
-  std::uint64_t wall_ms = 0;
-  std::string error;  // the supervisor itself failed (JE)
+  std::uint64_t wall_us = 0;             // launch to reaping, steady clock
+  std::string error;                     // the supervisor itself failed (JE)
 };
 
 SuperviseResult supervise(const SuperviseInput& input);

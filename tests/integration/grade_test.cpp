@@ -8,8 +8,9 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 
 #include "c_program.hpp"
 #include "cli.hpp"
@@ -162,6 +163,30 @@ TEST(Practice, NeverOpensSecretData) {
                      "setpriv --reuid=nobody --regid=nogroup --clear-groups");
   EXPECT_EQ(all.exit_code, 2) << all.output;
   EXPECT_NE(all.output.find("secret"), std::string::npos) << all.output;
+}
+
+// Every test that ran records its times in microseconds beside the whole milliseconds (their floor),
+// and the terminal shows the fraction of a short run (these take about 1 ms of CPU, start-up included)
+// instead of "0 ms" or "1 ms".
+TEST(Practice, TimesAreRecordedAndShownInMicroseconds) {
+  TempDirectory tmp;
+  auto r = run_cli("practice " + shell_quote(kExercises / "log-levels") + " " +
+                   shell_quote(kExercises / "log-levels" / "submissions" / "accepted" / "ref.c") +
+                   " --color never --json " + shell_quote(tmp.path() / "r.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  json j = json::parse(read_text(tmp.path() / "r.json"));
+  EXPECT_TRUE(matches_result_schema(j));
+  ASSERT_FALSE(j["tests"].empty());
+  for (const auto& t : j["tests"]) {
+    ASSERT_TRUE(t.contains("time_us") && t.contains("wall_us")) << t.dump();
+    const std::uint64_t time_us = t["time_us"], wall_us = t["wall_us"];
+    EXPECT_GT(time_us, 0u) << t.dump();
+    EXPECT_EQ(t["time_ms"], time_us / 1000) << t.dump();
+    EXPECT_EQ(t["wall_ms"], wall_us / 1000) << t.dump();
+    EXPECT_LT(time_us, 10'000u) << "a short run, shown with its fraction";
+  }
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(\b[0-9]\.[0-9]{1,2} ms\b)"))) << r.output;
+  EXPECT_FALSE(std::regex_search(r.output, std::regex(R"(  0 ms\b)"))) << r.output;
 }
 
 TEST(Practice, FailingSampleShowsAReadableDiff) {

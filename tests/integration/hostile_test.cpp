@@ -272,17 +272,18 @@ TEST_P(HostileTest, SandboxHolds) {
                   read_file(policy.stderr_path)};
   std::string summary = c.name + ": " + outcome.status + " " + report.violation.value_or("") + " " +
                         report.limit.value_or("") + " (expected " + c.expect_text() + "), cpu " +
-                        std::to_string(report.cpu_ms) + " ms, wall " + std::to_string(report.wall_ms) + " ms";
+                        std::to_string(report.cpu_ms()) + " ms, wall " + std::to_string(report.wall_ms()) +
+                        " ms";
   std::printf("[ hostile  ] %s\n", summary.c_str());
   std::vector<std::string> bad = check_outcome(c, fx, outcome);
 
   // The limit that fired must really have been reached, and output must not exceed its limit on disk.
   if (report.status == sb::Status::tle && report.limit == "cpu" &&
-      report.cpu_ms * 10 < policy.limits.cpu_ms * 9)
-    bad.push_back("TLE (cpu) after only " + std::to_string(report.cpu_ms) + " ms of CPU");
+      report.cpu_ms() * 10 < policy.limits.cpu_ms * 9)
+    bad.push_back("TLE (cpu) after only " + std::to_string(report.cpu_ms()) + " ms of CPU");
   if (report.status == sb::Status::tle && report.limit == "wall" &&
-      report.wall_ms * 10 < policy.limits.effective_wall_ms() * 9)
-    bad.push_back("TLE (wall) after only " + std::to_string(report.wall_ms) + " ms");
+      report.wall_ms() * 10 < policy.limits.effective_wall_ms() * 9)
+    bad.push_back("TLE (wall) after only " + std::to_string(report.wall_ms()) + " ms");
   for (const auto& stream : {policy.stdout_path, policy.stderr_path})
     if (file_size_or_zero(stream) > policy.limits.output_bytes + kOutputSlackBytes)
       bad.push_back(stream.filename().string() + " grew to " + std::to_string(file_size_or_zero(stream)) +

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 
 #include "c_program.hpp"
@@ -93,6 +94,34 @@ TEST(Units, MemoryBelowOneMibReadsInKib) {
 TEST(Units, TimesInMsThenSeconds) {
   EXPECT_EQ(proctor::text::format_time_ms(999), "999 ms");
   EXPECT_EQ(proctor::text::format_time_ms(12345), "12.3 s");
+  EXPECT_EQ(proctor::text::format_time_ms(19999), "19.9 s") << "floored, like every figure";
+}
+
+// Most tests run well under a millisecond: they read as what they took, never as "0 ms". Every digit
+// is a floored digit of the measurement, so 999 us is not "1.00 ms".
+TEST(Units, MeasuredTimesShowTheirFractionBelowTenMs) {
+  using proctor::text::format_time_us;
+  EXPECT_EQ(format_time_us(0), "0.00 ms");
+  EXPECT_EQ(format_time_us(9), "0.00 ms");
+  EXPECT_EQ(format_time_us(10), "0.01 ms");
+  EXPECT_EQ(format_time_us(420), "0.42 ms");
+  EXPECT_EQ(format_time_us(999), "0.99 ms");
+  EXPECT_EQ(format_time_us(1000), "1.0 ms");
+  EXPECT_EQ(format_time_us(3149), "3.1 ms");
+  EXPECT_EQ(format_time_us(9999), "9.9 ms");
+  EXPECT_EQ(format_time_us(10'000), "10 ms");
+  EXPECT_EQ(format_time_us(999'999), "999 ms");
+  EXPECT_EQ(format_time_us(9'999'999), "9999 ms");
+  EXPECT_EQ(format_time_us(10'000'000), "10.0 s");
+  EXPECT_EQ(format_time_us(12'345'678), "12.3 s");
+  EXPECT_EQ(format_time_us(UINT64_MAX), "18446744073709.5 s");
+}
+
+// An old result knows only whole, floored milliseconds: 0 means "under a millisecond", no more.
+TEST(Units, FlooredMillisecondsSayOnlyWhatIsKnown) {
+  EXPECT_EQ(proctor::text::format_floored_ms(0), "<1 ms");
+  EXPECT_EQ(proctor::text::format_floored_ms(3), "3 ms");
+  EXPECT_EQ(proctor::text::format_floored_ms(12345), "12.3 s");
 }
 
 // A limit is never said to be exceeded by a figure under it.
@@ -103,13 +132,13 @@ TEST(RunMessage, ShowsTheMeasuredValueAndTheLimit) {
   proctor::sandbox::RunReport r;
   r.status = proctor::sandbox::Status::tle;
   r.limit = "cpu";
-  r.cpu_ms = 999;
+  r.cpu_us = 999'999;
   EXPECT_EQ(proctor::runner::run_message(r, limits),
             "stopped at the CPU time limit of 1000 ms (measured 999 ms)");
-  r.cpu_ms = 1012;
+  r.cpu_us = 1'012'400;
   EXPECT_EQ(proctor::runner::run_message(r, limits), "CPU time 1012 ms exceeded the limit of 1000 ms");
   r.limit = "wall";
-  r.wall_ms = 3000;
+  r.wall_us = 3'000'000;
   limits.wall_ms = 3000;
   EXPECT_EQ(proctor::runner::run_message(r, limits),
             "stopped at the wall time limit of 3000 ms (measured 3000 ms)");

@@ -23,7 +23,9 @@ RawFacts base() {
 
 }  // namespace
 
-TEST(Outcome, CleanExitIsOk) { EXPECT_EQ(classify(base()).status, Status::ok); }
+TEST(Outcome, CleanExitIsOk) {
+  EXPECT_EQ(classify(base()).status, Status::ok);
+}
 
 TEST(Outcome, NonZeroExitIsRuntimeError) {
   auto f = base();
@@ -42,10 +44,25 @@ TEST(Outcome, ViolationOutranksTheSignalItCaused) {
 
 TEST(Outcome, CpuOverLimitIsTleEvenWhenTheProgramFinished) {
   auto f = base();
-  f.cpu_ms = 1001;
+  f.cpu_us = 1'001'000;
   auto o = classify(f);
   EXPECT_EQ(o.status, Status::tle);
   EXPECT_EQ(o.limit, "cpu");
+}
+
+// Times are measured in microseconds, limits are whole milliseconds: a run is over its limit when its
+// floored time is, as when times were whole milliseconds (and as the result's time_ms then shows).
+TEST(Outcome, LimitsCompareWholeMilliseconds) {
+  auto f = base();
+  f.cpu_us = 1'000'999;
+  EXPECT_EQ(classify(f).status, Status::ok);
+  f.cpu_us = 1'001'000;
+  EXPECT_EQ(classify(f).limit, "cpu");
+  f = base();
+  f.wall_us = 4'000'999;
+  EXPECT_EQ(classify(f).status, Status::ok);
+  f.wall_us = 4'001'000;
+  EXPECT_EQ(classify(f).limit, "wall");
 }
 
 TEST(Outcome, WallKillIsTleWall) {
@@ -62,7 +79,7 @@ TEST(Outcome, SigxcpuFromTheRlimitBackstopIsTle) {
   auto f = base();
   f.exit_code.reset();
   f.signal = SIGXCPU;
-  f.cpu_ms = 3001;  // the backstop fires a whole second or more past the limit
+  f.cpu_us = 3'001'000;  // the backstop fires a whole second or more past the limit
   EXPECT_EQ(classify(f).status, Status::tle);
 }
 
@@ -70,7 +87,7 @@ TEST(Outcome, SigxcpuUnderTheLimitIsTheProgramsOwnRuntimeError) {
   auto f = base();
   f.exit_code.reset();
   f.signal = SIGXCPU;  // raise(SIGXCPU), or a soft RLIMIT_CPU the program lowered itself
-  f.cpu_ms = 3;
+  f.cpu_us = 3000;
   auto o = classify(f);
   EXPECT_EQ(o.status, Status::rte);
   EXPECT_FALSE(o.limit);

@@ -10,6 +10,7 @@
 #include "proctor/runner/result_json.hpp"
 #include "report/escape.hpp"
 #include "report/model.hpp"
+#include "report/terminal.hpp"
 
 namespace {
 
@@ -131,6 +132,92 @@ TEST(ReportHtml, SelfContainedAndEscaped) {
   }
   EXPECT_TRUE(contains(html, "default-src 'none'"));
   EXPECT_TRUE(contains(html, "<svg")) << "the session timeline chart";
+}
+
+// The same document as written now: sample/1 ran in 0.42 ms of CPU, secret/1 in 1000.4 ms; sample/2
+// still has only whole milliseconds, as an old result would.
+json document_with_microseconds() {
+  json doc = document();
+  doc["tests"][0]["time_ms"] = 0;
+  doc["tests"][0]["time_us"] = 420;
+  doc["tests"][0]["wall_ms"] = 0;
+  doc["tests"][0]["wall_us"] = 871;
+  doc["tests"][2]["time_us"] = 1'000'400;
+  doc["tests"][2]["wall_us"] = 1'003'999;
+  return doc;
+}
+
+TEST(ReportTimes, SubMillisecondRunsReadAsWhatTheyTookInEveryFormat) {
+  const auto r = typed(document_with_microseconds());
+  const std::string text = render(r, Format::text), md = render(r, Format::markdown),
+                    html = render(r, Format::html), terminal = render_terminal(build_model(r), false);
+  for (const std::string* out : {&text, &md, &html, &terminal}) {
+    EXPECT_TRUE(contains(*out, "0.42 ms")) << *out;
+    EXPECT_TRUE(contains(*out, "1000 ms")) << *out;
+    EXPECT_TRUE(contains(*out, "4 ms")) << "sample/2 keeps its whole milliseconds\n" << *out;
+    EXPECT_FALSE(contains(*out, "4.0 ms")) << "no precision the old figure never had\n" << *out;
+  }
+  EXPECT_TRUE(contains(html, "0.87 ms")) << "the wall time column";
+}
+
+// A result stored before times were recorded in microseconds still renders: a run under a millisecond
+// reads "<1 ms" (all that is known), never "0 ms" nor a made-up fraction.
+TEST(ReportTimes, AnOldResultUnderAMillisecondReadsLessThanOne) {
+  json doc = document();
+  doc["tests"][0]["time_ms"] = 0;
+  const auto r = typed(doc);
+  ASSERT_FALSE(r.tests[0].time.us());
+  for (Format f : {Format::text, Format::markdown, Format::html}) {
+    const std::string out = render(r, f);
+    EXPECT_TRUE(contains(out, "&lt;1 ms") || contains(out, "<1 ms")) << out;
+    EXPECT_FALSE(contains(out, "0.00 ms")) << out;
+  }
+}
+
+TEST(ReportTimes, ASkippedTestShowsNoTime) {
+  json doc = document();
+  doc["tests"][2]["verdict"] = "skipped";
+  doc["tests"][2]["time_ms"] = 0;
+  doc["tests"][2]["wall_ms"] = 0;
+  const Model m = build_model(typed(doc));
+  EXPECT_EQ(format_time(m.tests[2].time), "-");
+  EXPECT_EQ(format_time(m.tests[0].time), "3 ms");
+}
+
+// The terminal's test table: every time ends in the same column, whatever its form.
+TEST(ReportTimes, TerminalTimeColumnLinesUp) {
+  json doc = document_with_microseconds();
+  json t = doc["tests"][1];
+  doc["tests"] = json::array();
+  const std::vector<std::pair<std::uint64_t, std::string>> times = {
+      {0, "0.00 ms"},      {999, "0.99 ms"},       {1000, "1.0 ms"},      {9999, "9.9 ms"},
+      {123'456, "123 ms"}, {9'999'999, "9999 ms"}, {12'345'678, "12.3 s"}};
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    t["name"] = "sample/" + std::to_string(i + 1);
+    t["time_us"] = times[i].first;
+    t["time_ms"] = times[i].first / 1000;
+    t["wall_us"] = times[i].first;
+    t["wall_ms"] = times[i].first / 1000;
+    doc["tests"].push_back(t);
+  }
+  const std::string out = render_terminal(build_model(typed(doc)), false);
+  std::istringstream lines(out);
+  std::optional<std::size_t> header_end;
+  std::size_t rows = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("test ", 0) == 0 && contains(line, " time ")) {
+      header_end = line.find(" time ") + 5;
+      continue;
+    }
+    if (!header_end) continue;
+    if (line.empty()) break;  // the end of the table; failing samples' details follow
+    const std::string& expected = times.at(rows++).second;
+    const std::size_t at = line.find(expected);
+    ASSERT_NE(at, std::string::npos) << expected << "\n" << out;
+    ASSERT_TRUE(header_end) << out;
+    EXPECT_EQ(at + expected.size(), *header_end) << line << "\n" << out;
+  }
+  EXPECT_EQ(rows, times.size()) << out;
 }
 
 // A result is read back through the one reader: a foreign document is refused with the field named,

@@ -25,13 +25,13 @@ json valid_result() {
                              {"line": 9, "column": 1, "message": "something", "option": null}]},
     "tests": [
       {"name": "sample/1", "group": "sample", "visibility": "sample", "verdict": "AC", "time_ms": 3, "wall_ms": 5,
-       "memory_kb": 1024, "exit_code": 0, "signal": null, "violation": null, "message": ""},
+       "time_us": 3412, "wall_us": 5871, "memory_kb": 1024, "exit_code": 0, "signal": null, "violation": null, "message": ""},
       {"name": "sample/2", "group": "sample", "visibility": "sample", "verdict": "WA", "time_ms": 3, "wall_ms": 5,
        "memory_kb": 1024, "exit_code": 0, "signal": null, "violation": null,
        "message": "token 1 (output line 1, column 1): expected \"3\", got \"4\"",
        "diff": "first difference at line 1, column 1\nexpected 1 | 3⏎\n     got 1 | 4⏎\n"},
       {"name": "secret/group1/01", "group": "secret/group1", "visibility": "secret", "verdict": "TLE",
-       "time_ms": 1000, "wall_ms": 1003, "memory_kb": 900, "exit_code": null, "signal": 9, "violation": null,
+       "time_ms": 1000, "wall_ms": 1003, "time_us": 1000400, "wall_us": 1003999, "memory_kb": 900, "exit_code": null, "signal": 9, "violation": null,
        "message": "time limit exceeded"},
       {"name": "secret/02", "group": "secret", "visibility": "secret", "verdict": "skipped", "time_ms": 0,
        "wall_ms": 0, "memory_kb": 0, "exit_code": null, "signal": null, "violation": null, "message": ""}
@@ -109,6 +109,50 @@ TEST(ResultDocument, ForeignDocumentsAreRefusedNamingTheField) {
     ADD_FAILURE() << "accepted schema 2";
   } catch (const proctor::runner::UserError& e) {
     EXPECT_NE(std::string(e.what()).find("schema"), std::string::npos) << e.what();
+  }
+}
+
+// sample/2 and secret/02 are as results were written before times were recorded in microseconds: they
+// still load, keep only what they know, and are written back without microseconds made up.
+TEST(ResultDocument, TimesInMicrosecondsAreKeptAndOldResultsWithoutThemStillLoad) {
+  const proctor::runner::GradeResult r = proctor::runner::result_from_json(valid_result());
+  EXPECT_EQ(r.tests[0].time.us(), 3412u);
+  EXPECT_EQ(r.tests[0].time.ms(), 3u);
+  EXPECT_EQ(r.tests[0].wall.us(), 5871u);
+  EXPECT_EQ(r.tests[2].time.us(), 1000400u);
+  EXPECT_FALSE(r.tests[1].time.us());
+  EXPECT_FALSE(r.tests[1].wall.us());
+  EXPECT_EQ(r.tests[1].time.ms(), 3u);
+  EXPECT_EQ(r.tests[1].wall.ms(), 5u);
+  const json again = proctor::runner::to_json(r);
+  EXPECT_FALSE(again["tests"][1].contains("time_us"));
+  EXPECT_FALSE(again["tests"][1].contains("wall_us"));
+  EXPECT_EQ(again["tests"][0]["time_us"], 3412);
+}
+
+// A run under a millisecond: time_ms is 0 (what tools reading only milliseconds always saw), time_us
+// says how long it really took.
+TEST(ResultDocument, ASubMillisecondRunWritesZeroMillisecondsAndItsMicroseconds) {
+  proctor::runner::GradeResult r = proctor::runner::result_from_json(valid_result());
+  r.tests[0].time = proctor::runner::Elapsed::from_us(612);
+  r.tests[0].wall = proctor::runner::Elapsed::from_us(999);
+  const json doc = proctor::runner::to_json(r);
+  EXPECT_EQ(doc["tests"][0]["time_ms"], 0);
+  EXPECT_EQ(doc["tests"][0]["time_us"], 612);
+  EXPECT_EQ(doc["tests"][0]["wall_ms"], 0);
+  EXPECT_EQ(doc["tests"][0]["wall_us"], 999);
+  EXPECT_TRUE(matches_result_schema(doc));
+  EXPECT_EQ(proctor::runner::result_from_json(doc).tests[0].time, r.tests[0].time);
+}
+
+TEST(ResultDocument, MillisecondsThatContradictTheMicrosecondsAreRefused) {
+  json doc = valid_result();
+  doc["tests"][0]["time_ms"] = 4;  // time_us is 3412
+  try {
+    proctor::runner::result_from_json(doc);
+    ADD_FAILURE() << "accepted time_ms 4 with time_us 3412";
+  } catch (const proctor::runner::UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("time_ms"), std::string::npos) << e.what();
   }
 }
 
@@ -248,6 +292,23 @@ TEST(ResultSchema, RejectsWrongTypesAndFormats) {
   with("session without id", [](json& d) { d["session"].erase("id"); });
   with("negative points", [](json& d) { d["score"]["points"] = -1; });
   with("unknown top-level field", [](json& d) { d["stdout"] = "x"; });
+  expect_rejected(cases);
+}
+
+TEST(ResultSchema, RejectsHalfOrNegativeMicroseconds) {
+  std::vector<std::pair<std::string, json>> cases;
+  json doc = valid_result();
+  doc["tests"][0].erase("wall_us");
+  cases.emplace_back("time_us without wall_us", doc);
+  doc = valid_result();
+  doc["tests"][1]["wall_us"] = 5000;
+  cases.emplace_back("wall_us without time_us", doc);
+  doc = valid_result();
+  doc["tests"][0]["time_us"] = -1;
+  cases.emplace_back("negative time_us", doc);
+  doc = valid_result();
+  doc["tests"][0]["time_us"] = 3.5;
+  cases.emplace_back("fractional time_us", doc);
   expect_rejected(cases);
 }
 

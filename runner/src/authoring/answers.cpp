@@ -51,8 +51,8 @@ std::string run_reference(sandbox::Sandbox& sandbox, const runner::Exercise& e, 
   const std::string prefix = test.name + ": the reference " + who + " ";
   if (r.status == sandbox::Status::je) throw runner::InternalError(prefix + "could not run: " + r.error);
   if (r.status != sandbox::Status::ok) throw UserError(prefix + "failed: " + describe(r));
-  if (r.cpu_ms > e.limits.time_ms) {
-    throw UserError(prefix + "takes " + std::to_string(r.cpu_ms) + " ms, over the " +
+  if (r.cpu_ms() > e.limits.time_ms) {
+    throw UserError(prefix + "takes " + std::to_string(r.cpu_ms()) + " ms, over the " +
                     std::to_string(e.limits.time_ms) + " ms limit");
   }
   if (r.memory_kb > e.limits.memory_mb * 1024) {

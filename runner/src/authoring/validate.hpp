@@ -11,6 +11,7 @@
 
 #include "proctor/runner/exercise.hpp"
 #include "proctor/runner/verdict.hpp"
+#include "proctor/sandbox/run_report.hpp"
 
 namespace proctor::sandbox {
 class Sandbox;
@@ -22,7 +23,8 @@ struct SubmissionCheck {
   std::string file;                    // relative to submissions/, e.g. "accepted/ref.c"
   std::string expected;                // e.g. "AC", "TLE"
   std::optional<runner::Verdict> got;  // overall verdict at the package's own limits; none: not graded
-  std::uint64_t max_time_ms = 0;       // CPU time, max over the tests that ran
+  std::uint64_t max_time_us = 0;       // CPU time, max over the tests that ran
+  std::uint64_t max_time_ms() const { return sandbox::whole_ms(max_time_us); }
   std::uint64_t max_memory_kb = 0;
   std::uint64_t graded_time_limit_ms = 0;  // raised for time_limit_exceeded (see validate_submission.cpp)
   std::string problem;                     // empty: the submission keeps its promise

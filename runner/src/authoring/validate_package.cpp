@@ -125,7 +125,7 @@ PackageCheck validate_package(sandbox::Sandbox& sandbox, const fs::path& dir,
       }
       SubmissionCheck s = check_submission(sandbox, exercise, verdict_dir, file, options.jobs);
       if (verdict_dir == "accepted" && s.got == runner::Verdict::AC) {
-        check.slowest_accepted_ms = std::max(check.slowest_accepted_ms.value_or(0), s.max_time_ms);
+        check.slowest_accepted_ms = std::max(check.slowest_accepted_ms.value_or(0), s.max_time_ms());
       }
       if (!s.note.empty()) check.notes.push_back(s.file + ": " + s.note);
       check.submissions.push_back(std::move(s));

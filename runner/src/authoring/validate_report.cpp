@@ -3,6 +3,7 @@
 
 #include "authoring/validate.hpp"
 #include "text/columns.hpp"
+#include "text/units.hpp"
 
 namespace proctor::authoring {
 using nlohmann::json;
@@ -43,8 +44,9 @@ void print_package_check(std::ostream& out, const PackageCheck& check) {
         << "  result\n";
     for (const SubmissionCheck& s : check.submissions) {
       out << "  " << pad(s.file, width + 1) << pad(s.expected, expected_width + 1) << pad(got_text(s), 5)
-          << std::setw(6) << s.max_time_ms << " ms" << std::setw(8) << (s.max_memory_kb + 1023) / 1024
-          << " MiB  " << (s.problem.empty() ? "OK" : "problem: " + s.problem);
+          << std::setw(9) << text::format_time_us(s.max_time_us) << std::setw(8)
+          << (s.max_memory_kb + 1023) / 1024 << " MiB  "
+          << (s.problem.empty() ? "OK" : "problem: " + s.problem);
       if (s.problem.empty() && !s.deciding_test.empty()) out << " (on " << s.deciding_test << ")";
       if (s.graded_time_limit_ms != check.time_limit_ms && s.graded_time_limit_ms != 0) {
         out << " (graded at " << s.graded_time_limit_ms << " ms)";
@@ -72,7 +74,8 @@ json to_json(const PackageCheck& check) {
     subs.push_back({{"file", s.file},
                     {"expected", s.expected},
                     {"got", got_text(s)},
-                    {"max_time_ms", s.max_time_ms},
+                    {"max_time_ms", s.max_time_ms()},
+                    {"max_time_us", s.max_time_us},
                     {"max_memory_kb", s.max_memory_kb},
                     {"graded_time_limit_ms", s.graded_time_limit_ms},
                     {"ok", s.problem.empty()},

@@ -10,6 +10,7 @@
 #include "authoring/validate.hpp"
 #include "proctor/runner/error.hpp"
 #include "proctor/runner/grade.hpp"
+#include "text/units.hpp"
 
 namespace proctor::authoring {
 namespace fs = std::filesystem;
@@ -93,11 +94,12 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
   std::vector<runner::TestResult> at_limit = result.tests;
   for (runner::TestResult& t : at_limit) {
     if (t.verdict == Verdict::skipped) continue;
-    check.max_time_ms = std::max(check.max_time_ms, t.time_ms);
+    // A graded run always measured microseconds (only a stored result can lack them).
+    check.max_time_us = std::max(check.max_time_us, t.time.us().value_or(t.time.ms() * 1000));
     check.max_memory_kb = std::max(check.max_memory_kb, t.memory_kb);
     if (tle) {
       beyond = beyond || t.verdict == Verdict::TLE;
-      if (t.time_ms > limit) t.verdict = Verdict::TLE;
+      if (t.time.ms() > limit) t.verdict = Verdict::TLE;
     }
   }
   const Verdict overall = runner::overall_verdict(result.compile.status, result.error.has_value(), at_limit);
@@ -134,8 +136,8 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
   }
 
   if (dir == "accepted") {
-    if (2 * check.max_time_ms > limit) {
-      check.problem = "takes " + std::to_string(check.max_time_ms) + " ms, more than half the " +
+    if (2 * check.max_time_ms() > limit) {
+      check.problem = "takes " + std::to_string(check.max_time_ms()) + " ms, more than half the " +
                       std::to_string(limit) + " ms limit";
     } else if (2 * check.max_memory_kb > exercise.limits.memory_mb * 1024) {
       check.problem = "uses " + mib(check.max_memory_kb) + ", more than half the " +
@@ -143,7 +145,7 @@ SubmissionCheck check_submission(sandbox::Sandbox& sandbox, const runner::Exerci
     }
   } else if (tle && !beyond) {
     check.problem = "never exceeds 1.5 x the limit (" + std::to_string(graded.limits.time_ms) +
-                    " ms); slowest test " + std::to_string(check.max_time_ms) + " ms";
+                    " ms); slowest test " + text::format_time_us(check.max_time_us);
   }
   return check;
 }

@@ -11,6 +11,7 @@
 #include "proctor/runner/error.hpp"
 #include "proctor/sandbox/elf.hpp"
 #include "proctor/sandbox/launch.hpp"
+#include "text/units.hpp"
 
 namespace proctor::cli {
 namespace {
@@ -35,15 +36,17 @@ void print_text(const sandbox::RunReport& r) {
   std::cerr << "status " << sandbox::to_string(r.status);
   if (r.limit) std::cerr << " (" << *r.limit << " limit)";
   if (r.violation) std::cerr << " (forbidden syscall " << *r.violation << ")";
-  std::cerr << "\ncpu " << r.cpu_ms << " ms, wall " << r.wall_ms << " ms, memory " << r.memory_kb
-            << " KiB, exit " << opt(r.exit_code) << ", signal " << opt(r.signal) << ", stdout " << r.stdout_bytes
-            << " B, stderr " << r.stderr_bytes << " B\n";
+  std::cerr << "\ncpu " << text::format_time_us(r.cpu_us) << ", wall " << text::format_time_us(r.wall_us)
+            << ", memory " << r.memory_kb << " KiB, exit " << opt(r.exit_code) << ", signal " << opt(r.signal)
+            << ", stdout " << r.stdout_bytes << " B, stderr " << r.stderr_bytes << " B\n";
   const auto& l = r.layers;
   std::cerr << "layers: seccomp " << (l.seccomp ? "on" : "off") << ", landlock "
             << (l.landlock_abi ? "ABI " + std::to_string(l.landlock_abi) : std::string("off")) << ", cgroup "
-            << l.cgroup << ", memory " << l.memory_limit << ", processes " << l.process_limit << ", memory peak from " << l.memory_peak << ", namespaces "
+            << l.cgroup << ", memory " << l.memory_limit << ", processes " << l.process_limit
+            << ", memory peak from " << l.memory_peak << ", namespaces "
             << (l.namespaces.empty() ? std::string("none") : nlohmann::json(l.namespaces).dump())
-            << (l.privileges_dropped ? ", own unprivileged uid" : "") << (l.insecure ? ", INSECURE" : "") << "\n";
+            << (l.privileges_dropped ? ", own unprivileged uid" : "") << (l.insecure ? ", INSECURE" : "")
+            << "\n";
   if (r.cost) {
     std::cerr << "cost " << r.cost->value << " " << sandbox::to_string(r.cost->unit);
     if (!r.cost->fallback_reason.empty()) std::cerr << " (" << r.cost->fallback_reason << ")";
@@ -54,7 +57,8 @@ void print_text(const sandbox::RunReport& r) {
 
 int run(const RunOptions& o) {
   auto profile = sandbox::profile_from_string(o.profile);
-  if (!profile) throw runner::UserError("unknown profile '" + o.profile + "' (program, compile, checker or sanitizer)");
+  if (!profile)
+    throw runner::UserError("unknown profile '" + o.profile + "' (program, compile, checker or sanitizer)");
   sandbox::Policy policy;
   policy.profile = *profile;
   policy.argv = o.command;
@@ -103,12 +107,14 @@ void add_run_command(CLI::App& app, Action& action) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run one command in the sandbox and report what it did");
   cmd->add_option("--profile", o->profile, "program | compile | checker | sanitizer")->capture_default_str();
-  cmd->add_option("--time-ms", o->time_ms, "CPU time limit, all threads and processes")->capture_default_str();
+  cmd->add_option("--time-ms", o->time_ms, "CPU time limit, all threads and processes")
+      ->capture_default_str();
   cmd->add_option("--wall-ms", o->wall_ms, "wall time limit (default 3 x CPU + 1000)");
   cmd->add_option("--memory-mb", o->memory_mb, "peak memory of the process tree")->capture_default_str();
   cmd->add_option("--output-kb", o->output_kb, "bytes per output stream, in KiB")->capture_default_str();
   cmd->add_option("--threads", o->threads, "extra threads the program may start")->capture_default_str();
-  cmd->add_option("--processes", o->processes, "tasks for the compile/checker profiles")->capture_default_str();
+  cmd->add_option("--processes", o->processes, "tasks for the compile/checker profiles")
+      ->capture_default_str();
   cmd->add_option("--stdin", o->stdin_path, "file given as standard input (default /dev/null)");
   cmd->add_option("--stdout", o->stdout_path, "file receiving standard output (default: discarded, counted)");
   cmd->add_option("--stderr", o->stderr_path, "file receiving standard error (default: discarded, counted)");

@@ -87,7 +87,7 @@ void run_scaling_once(const TestContext& context, const fs::path& input, std::ui
     evidence.fallback_reason = r.cost->fallback_reason;
   }
   point.samples.push_back(r.cost->value);
-  state.cpu_ms = std::max(state.cpu_ms, r.cpu_ms);
+  state.cpu_ms = std::max(state.cpu_ms, r.cpu_ms());
 }
 
 std::vector<SizedCost> medians(ScalingCurve& curve) {

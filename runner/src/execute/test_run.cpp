@@ -109,8 +109,8 @@ std::string run_message(const sandbox::RunReport& r, const ExerciseLimits& limit
   switch (r.status) {
     case Status::tle:
       return r.limit == "wall"
-                 ? limit_message("wall time", r.wall_ms, wall_limit_ms(limits), text::format_time_ms)
-                 : limit_message("CPU time", r.cpu_ms, limits.time_ms, text::format_time_ms);
+                 ? limit_message("wall time", r.wall_ms(), wall_limit_ms(limits), text::format_time_ms)
+                 : limit_message("CPU time", r.cpu_ms(), limits.time_ms, text::format_time_ms);
     case Status::mle:
       // The image alone did not fit (the sandbox refused it before it ran): nothing was measured.
       if (r.memory_kb == 0)
@@ -181,8 +181,8 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   run.layers = r.layers;
   TestResult& out = run.result;
   out = skipped_test(test);
-  out.time_ms = r.cpu_ms;
-  out.wall_ms = r.wall_ms;
+  out.time = Elapsed::from_us(r.cpu_us);
+  out.wall = Elapsed::from_us(r.wall_us);
   out.memory_kb = r.memory_kb;
   out.exit_code = r.exit_code;
   out.signal = r.signal;

@@ -73,8 +73,8 @@ CustomRunResult run_custom_input(sandbox::Sandbox& sandbox, const Exercise& exer
   result.ran = true;
   result.status = r.status;
   result.message = run_message(r, exercise.limits);
-  result.time_ms = r.cpu_ms;
-  result.wall_ms = r.wall_ms;
+  result.time = Elapsed::from_us(r.cpu_us);
+  result.wall = Elapsed::from_us(r.wall_us);
   result.memory_kb = r.memory_kb;
   result.exit_code = r.exit_code;
   result.signal = r.signal;

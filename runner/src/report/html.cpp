@@ -8,8 +8,8 @@
 #include "report/html_style.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
-#include "report/signals.hpp"
 #include "report/sections.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -150,8 +150,8 @@ void tests_section(std::ostringstream& out, const Model& m) {
     out << "<tr" << (t.verdict != Verdict::AC ? " class=\"fail\"" : "") << "><td>" << esc(t.name)
         << " <span class=\"tag\">" << esc(t.visibility) << "</span>";
     if (!t.description.empty()) out << "<div class=\"desc\">" << esc(t.description) << "</div>";
-    out << "</td><td>" << pill(t.verdict) << "</td><td class=\"num\">" << format_ms(t.time_ms)
-        << "</td><td class=\"num\">" << format_ms(t.wall_ms) << "</td><td class=\"num\">"
+    out << "</td><td>" << pill(t.verdict) << "</td><td class=\"num\">" << format_time(t.time)
+        << "</td><td class=\"num\">" << format_time(t.wall) << "</td><td class=\"num\">"
         << format_kb(t.memory_kb) << "</td><td>" << esc(note);
     if (!t.diff.empty() && t.verdict != Verdict::AC) {
       out << "<details><summary>output difference</summary>";

@@ -5,8 +5,8 @@
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
-#include "report/signals.hpp"
 #include "report/sections.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -28,7 +28,7 @@ void tests_section(std::ostringstream& out, const Model& m) {
     std::string note = t.message;
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
     out << "| " << md_inline(t.name) << " | " << md_inline(t.description) << " | "
-        << md_inline(verdict_text(t.verdict)) << " | " << format_ms(t.time_ms) << " | "
+        << md_inline(verdict_text(t.verdict)) << " | " << format_time(t.time) << " | "
         << format_kb(t.memory_kb) << " | " << md_inline(note) << " |\n";
   }
   for (const TestRow& t : m.tests) {

@@ -28,8 +28,10 @@ TestRow test_row(const runner::TestResult& t) {
   row.message = t.message;
   row.description = t.description;
   row.violation = t.violation.value_or("");
-  row.time_ms = t.time_ms;
-  row.wall_ms = t.wall_ms;
+  if (t.verdict != Verdict::skipped) {
+    row.time = t.time;
+    row.wall = t.wall;
+  }
   row.memory_kb = t.memory_kb;
   row.exit_code = t.exit_code;
   row.signal = t.signal;
@@ -201,6 +203,12 @@ std::string compile_status_text(CompileStatus status) {
 
 std::string format_ms(std::optional<std::uint64_t> ms) {
   return ms ? text::format_time_ms(*ms) : "-";
+}
+
+std::string format_time(const std::optional<runner::Elapsed>& time) {
+  if (!time) return "-";
+  if (const auto us = time->us()) return text::format_time_us(*us);
+  return text::format_floored_ms(time->ms());
 }
 
 std::string format_kb(std::optional<std::uint64_t> kb) {

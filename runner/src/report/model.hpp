@@ -20,7 +20,8 @@ struct TestRow {
   std::string name, group, visibility, message, violation;
   std::string description;  // the package's, when it gives one
   Verdict verdict = Verdict::skipped;
-  std::optional<std::uint64_t> time_ms, wall_ms, memory_kb;
+  std::optional<runner::Elapsed> time, wall;  // none: the test did not run (skipped)
+  std::optional<std::uint64_t> memory_kb;
   std::optional<int> exit_code, signal;
   std::vector<std::pair<std::string, std::string>> diff;  // labelled parts (samples only)
   // A failing sample's input and the start of the program's stdout and stderr (samples only).
@@ -119,9 +120,12 @@ std::string verdict_text(Verdict verdict);                 // "AC"
 std::string verdict_text(std::optional<Verdict> verdict);  // "" when not graded
 std::string compile_status_text(CompileStatus status);     // "OK"
 std::string format_ms(std::optional<std::uint64_t> ms);    // "999 ms", "12.3 s", "-"
-std::string format_kb(std::optional<std::uint64_t> kb);    // "812 KiB", "1.5 MiB", "-"
-std::string format_offset(std::optional<long long> ms);    // "+12:05" (rounded down; status uses it too)
-std::string format_number(std::optional<double> v);        // 3, 2.5, "?"
+// A measured time: "0.42 ms", "3.1 ms", "999 ms", "12.3 s" (text::format_time_us); "<1 ms" from an old
+// result that holds only whole milliseconds; "-" when nothing ran.
+std::string format_time(const std::optional<runner::Elapsed>& time);
+std::string format_kb(std::optional<std::uint64_t> kb);  // "812 KiB", "1.5 MiB", "-"
+std::string format_offset(std::optional<long long> ms);  // "+12:05" (rounded down; status uses it too)
+std::string format_number(std::optional<double> v);      // 3, 2.5, "?"
 // "2025-03-01 09:30:00 UTC"; "" for no instant.
 std::string format_timestamp(std::optional<Instant> when);
 

@@ -104,9 +104,8 @@ void tests_table(std::ostringstream& out, const Model& m, const Paint& paint, bo
   for (const TestRow& t : m.tests) {
     const std::string v = verdict_text(t.verdict);
     out << pad(clean_text(t.name), width) << "  " << paint.verdict(t.verdict)
-        << std::string(9 - std::min<std::size_t>(8, v.size()), ' ')
-        << right(format_ms(t.time_ms.value_or(0)), 8) << "  " << right(format_kb(t.memory_kb.value_or(0)), 10)
-        << "  " << clean_text(t.message) << "\n";
+        << std::string(9 - std::min<std::size_t>(8, v.size()), ' ') << right(format_time(t.time), 8) << "  "
+        << right(format_kb(t.memory_kb.value_or(0)), 10) << "  " << clean_text(t.message) << "\n";
   }
   for (const TestRow& t : m.tests) {
     const auto before = static_cast<long long>(out.tellp());
@@ -165,7 +164,7 @@ std::string render_custom_run(const runner::CustomRunResult& r, const std::strin
     const bool ok = r.status == sandbox::Status::ok;
     out << "\nstatus " << paint(sandbox::to_string(r.status), ok ? "32;1" : "31;1");
     if (!r.message.empty()) out << "  " << clean_text(r.message);
-    out << "\ntime   " << format_ms(r.time_ms) << " CPU, " << format_ms(r.wall_ms) << " wall (limits "
+    out << "\ntime   " << format_time(r.time) << " CPU, " << format_time(r.wall) << " wall (limits "
         << format_ms(r.limits.time_ms) << " CPU, " << format_ms(r.limits.wall_ms) << " wall)\n"
         << "memory " << format_kb(r.memory_kb) << " (limit " << format_kb(r.limits.memory_mb * 1024) << ")\n";
     if (r.exit_code) out << "exit code " << *r.exit_code << "\n";

@@ -6,8 +6,8 @@
 #include "report/escape.hpp"
 #include "report/model.hpp"
 #include "report/report.hpp"
-#include "report/signals.hpp"
 #include "report/sections.hpp"
+#include "report/signals.hpp"
 
 namespace proctor::report {
 namespace {
@@ -38,7 +38,7 @@ void tests_section(std::ostringstream& out, const Model& m) {
     std::string note = t.message;
     if (!t.violation.empty()) note = "forbidden call " + t.violation + (note.empty() ? "" : "; " + note);
     out << "  " << pad(clean_text(t.name), width) << pad(verdict_text(t.verdict), 9)
-        << pad(format_ms(t.time_ms), 10) << pad(format_kb(t.memory_kb), 10) << clean_text(note) << "\n";
+        << pad(format_time(t.time), 10) << pad(format_kb(t.memory_kb), 10) << clean_text(note) << "\n";
     if (!t.description.empty()) out << "    " << clean_text(t.description) << "\n";
   }
 }

@@ -41,6 +41,22 @@ std::optional<Excerpt> get_optional_excerpt(const json& j, const std::string& wh
   return Excerpt{get_string(e, w, "text"), get_u64(e, w, "bytes"), get_bool(e, w, "truncated")};
 }
 
+// "<name>_us" when the result has it, else "<name>_ms" alone (a result written before microseconds
+// were recorded). When both are there they must agree: time_ms is time_us floored.
+Elapsed elapsed_from(const json& t, const std::string& where, const std::string& name) {
+  const std::string ms_key = name + "_ms", us_key = name + "_us";
+  const std::uint64_t ms = get_u64(t, where, ms_key.c_str());
+  if (!t.contains(us_key)) return Elapsed::from_floored_ms(ms);
+  const std::uint64_t us = get_u64(t, where, us_key.c_str());
+  if (sandbox::whole_ms(us) != ms) bad(path_of(where, ms_key.c_str()), "is not " + us_key + " / 1000");
+  return Elapsed::from_us(us);
+}
+
+void put_elapsed(json& j, const std::string& name, const Elapsed& e) {
+  j[name + "_ms"] = e.ms();
+  if (e.us()) j[name + "_us"] = *e.us();
+}
+
 TestResult test_from(const json& t, const std::string& where) {
   TestResult r;
   r.name = get_string(t, where, "name");
@@ -50,8 +66,8 @@ TestResult test_from(const json& t, const std::string& where) {
     bad(where + ".visibility", "expected sample or secret");
   r.visibility = visibility == "sample" ? Visibility::sample : Visibility::secret;
   r.verdict = get_verdict(t, where, "verdict");
-  r.time_ms = get_u64(t, where, "time_ms");
-  r.wall_ms = get_u64(t, where, "wall_ms");
+  r.time = elapsed_from(t, where, "time");
+  r.wall = elapsed_from(t, where, "wall");
   r.memory_kb = get_u64(t, where, "memory_kb");
   r.exit_code = get_optional_int(t, where, "exit_code");
   r.signal = get_optional_int(t, where, "signal");
@@ -162,13 +178,13 @@ json to_json(const TestResult& t) {
             {"group", text(t.group)},
             {"visibility", sample ? "sample" : "secret"},
             {"verdict", to_string(t.verdict)},
-            {"time_ms", t.time_ms},
-            {"wall_ms", t.wall_ms},
             {"memory_kb", t.memory_kb},
             {"exit_code", optional_int(t.exit_code)},
             {"signal", optional_int(t.signal)},
             {"violation", optional_text(t.violation)},
             {"message", text(t.message)}};
+  put_elapsed(j, "time", t.time);
+  put_elapsed(j, "wall", t.wall);
   if (!t.description.empty()) j["description"] = text(t.description);
   // A secret test never carries its data, whatever the caller filled in.
   if (sample && t.diff) j["diff"] = text(*t.diff);
@@ -324,8 +340,6 @@ json to_json(const CustomRunResult& r) {
               {"ran", r.ran},
               {"status", r.ran ? json(sandbox::to_string(r.status)) : json(nullptr)},
               {"message", text(r.message)},
-              {"time_ms", r.time_ms},
-              {"wall_ms", r.wall_ms},
               {"memory_kb", r.memory_kb},
               {"exit_code", optional_int(r.exit_code)},
               {"signal", optional_int(r.signal)},
@@ -341,6 +355,8 @@ json to_json(const CustomRunResult& r) {
               {"sandbox", layers_json(r.layers)},
               {"started_at", time::to_iso(r.started_at)},
               {"finished_at", time::to_iso(r.finished_at)}};
+  put_elapsed(doc, "time", r.time);
+  put_elapsed(doc, "wall", r.wall);
   if (r.error) doc["error"] = text(*r.error);
   return doc;
 }

@@ -58,7 +58,8 @@ std::string submit_text(const SubmitOutcome& o, bool color) {
   if (e.verdict != runner::Verdict::CE && o.result) {
     for (const runner::TestResult& t : o.result->tests) {
       out << "  " << clean_text(t.name) << "  " << colored_verdict(t.verdict, color) << "  "
-          << report::format_ms(t.time_ms);
+          << report::format_time(t.verdict == runner::Verdict::skipped ? std::nullopt
+                                                                       : std::optional(t.time));
       if (!t.message.empty()) out << "  " << clean_text(t.message);
       out << "\n";
       if (t.verdict != runner::Verdict::AC && t.diff) out << indent(*t.diff, "      ");

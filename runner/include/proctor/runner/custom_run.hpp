@@ -35,7 +35,8 @@ struct CustomRunResult {
   // How the run ended (sandbox::to_string: "OK", "TLE", "MLE", "RTE", "OLE", "SV", "JE").
   sandbox::Status status = sandbox::Status::je;
   std::string message;  // why it was not OK, e.g. "exit code 3", "stopped at the CPU time limit of ..."
-  std::uint64_t time_ms = 0, wall_ms = 0, memory_kb = 0;
+  Elapsed time, wall;   // CPU (user + system) and wall time
+  std::uint64_t memory_kb = 0;
   std::optional<int> exit_code, signal;
   std::optional<std::string> violation;
   Excerpt stdout_excerpt, stderr_excerpt;

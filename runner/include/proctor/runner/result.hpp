@@ -29,12 +29,30 @@ struct Excerpt {
 inline constexpr std::size_t kExcerptBytes = 1024;     // stdout, stderr and input excerpts
 inline constexpr std::size_t kInputExcerptLines = 10;  // a sample's input: its first lines
 
+// A measured time. Runs measure microseconds; a result written before they were recorded holds only
+// whole milliseconds (floored), and keeps saying so: nothing shows precision that was never measured.
+class Elapsed {
+ public:
+  Elapsed() = default;
+  static Elapsed from_us(std::uint64_t us) { return Elapsed(sandbox::whole_ms(us), us); }
+  static Elapsed from_floored_ms(std::uint64_t ms) { return Elapsed(ms, std::nullopt); }
+  std::uint64_t ms() const { return ms_; }                 // floored: what time_ms/wall_ms hold
+  std::optional<std::uint64_t> us() const { return us_; }  // none: an old result
+  bool operator==(const Elapsed&) const = default;
+
+ private:
+  Elapsed(std::uint64_t ms, std::optional<std::uint64_t> us) : ms_(ms), us_(us) {}
+  std::uint64_t ms_ = 0;
+  std::optional<std::uint64_t> us_ = 0;
+};
+
 struct TestResult {
   std::string name;   // "sample/1", "secret/group1/03"
   std::string group;  // "sample", "secret", "secret/group1"
   Visibility visibility = Visibility::secret;
   Verdict verdict = Verdict::skipped;
-  std::uint64_t time_ms = 0, wall_ms = 0, memory_kb = 0;
+  Elapsed time, wall;  // CPU (user + system) and wall time
+  std::uint64_t memory_kb = 0;
   std::optional<int> exit_code, signal;
   std::optional<std::string> violation;
   std::string message;

@@ -56,10 +56,18 @@ struct Cost {
 
 const char* to_string(Cost::Unit unit);  // "instructions", "task-clock-ns", "cpu-time-us"
 
+// The one home of the conversion from a measured time to whole milliseconds: floored, so a run of
+// 0.9 ms is 0 ms, and a time over a limit in milliseconds is over it by a whole millisecond.
+constexpr std::uint64_t whole_ms(std::uint64_t us) {
+  return us / 1000;
+}
+
 struct RunReport {
   Status status = Status::je;
-  std::uint64_t cpu_ms = 0;  // user + system, all threads and waited-for children
-  std::uint64_t wall_ms = 0;
+  std::uint64_t cpu_us = 0;   // user + system, all threads and waited-for children
+  std::uint64_t wall_us = 0;  // from the launch to the reaping, on the monotonic clock
+  std::uint64_t cpu_ms() const { return whole_ms(cpu_us); }
+  std::uint64_t wall_ms() const { return whole_ms(wall_us); }
   std::uint64_t memory_kb = 0;           // peak: cgroup peak when a memory cgroup was used, else ru_maxrss
   std::optional<int> exit_code;          // set when the process exited
   std::optional<int> signal;             // set when the process was killed by a signal
