@@ -68,7 +68,7 @@ struct RunReport {
   std::uint64_t wall_us = 0;  // from the launch to the reaping, on the monotonic clock
   std::uint64_t cpu_ms() const { return whole_ms(cpu_us); }
   std::uint64_t wall_ms() const { return whole_ms(wall_us); }
-  std::uint64_t memory_kb = 0;           // peak: cgroup peak when a memory cgroup was used, else ru_maxrss
+  std::uint64_t memory_kb = 0;           // peak resident memory; where it was read from: layers.memory_peak
   std::optional<int> exit_code;          // set when the process exited
   std::optional<int> signal;             // set when the process was killed by a signal
   std::optional<std::string> violation;  // forbidden syscall name, e.g. "clone" or "i386:open"
