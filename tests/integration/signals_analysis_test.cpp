@@ -129,14 +129,14 @@ TEST_F(SignalsTest, TheCliAndEveryReportFormatShowTheSignals) {
                    shell_quote(out));
   EXPECT_EQ(r.exit_code, 1) << r.output;  // RTE: glibc aborts at the double free
   EXPECT_NE(r.output.find("Static analysis (gcc -fanalyzer)"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("submission.c:13"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("df.c:13"), std::string::npos) << r.output;
   const json doc = json::parse(read_text(out));
   EXPECT_TRUE(matches_result_schema(doc));
   for (const char* format : {"text", "md", "html"}) {
     auto report = run_cli("report " + shell_quote(out) + " --format " + format);
     EXPECT_EQ(report.exit_code, 0) << report.output;
     EXPECT_NE(report.output.find("-Wanalyzer-double-free"), std::string::npos) << format << report.output;
-    EXPECT_NE(report.output.find("submission.c:13"), std::string::npos) << format << report.output;
+    EXPECT_NE(report.output.find("df.c:13"), std::string::npos) << format << report.output;
   }
   // Without --signals, nothing is collected.
   auto plain = run_cli("grade " + shell_quote(ex) + " " + shell_quote(sub) + " --json " + shell_quote(out));

@@ -95,7 +95,7 @@ TEST_F(SignalsTest, TheBundledBuggyButPassingDemoShowsEverySignalInEveryReport) 
   ASSERT_FALSE(findings.empty()) << doc["signals"].dump(2);
   EXPECT_EQ(findings[0]["kind"], "heap-buffer-overflow")
       << "memory errors come before leaks: " << findings.dump(2);
-  EXPECT_EQ(findings[0]["location"]["file"], "submission.c");
+  EXPECT_EQ(findings[0]["location"]["file"], "fields_first.c") << "the file as given, not Proctor's copy";
   EXPECT_EQ(findings[0]["location"]["line"], 20) << findings[0].dump(2);
   bool leak_seen = false;
   for (const json& f : findings) {
@@ -107,11 +107,11 @@ TEST_F(SignalsTest, TheBundledBuggyButPassingDemoShowsEverySignalInEveryReport) 
   EXPECT_FALSE(doc["signals"]["analysis"]["findings"].empty()) << doc["signals"]["analysis"].dump(2);
   EXPECT_EQ(doc["signals"]["complexity"]["status"], "ran") << doc["signals"]["complexity"].dump(2);
 
-  EXPECT_NE(r.output.find("heap-buffer-overflow at submission.c:20 in be()"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("heap-buffer-overflow at fields_first.c:20 in be()"), std::string::npos) << r.output;
   for (const char* format : {"text", "md", "html"}) {
     auto report = run_cli("report " + shell_quote(out) + " --format " + format);
     EXPECT_EQ(report.exit_code, 0) << report.output;
-    EXPECT_NE(report.output.find("submission.c:20 in be()"), std::string::npos) << format << report.output;
+    EXPECT_NE(report.output.find("fields_first.c:20 in be()"), std::string::npos) << format << report.output;
     EXPECT_NE(report.output.find("-Wanalyzer-null-dereference"), std::string::npos)
         << format << report.output;
     EXPECT_NE(report.output.find("grows like n^"), std::string::npos) << format << report.output;
@@ -119,7 +119,7 @@ TEST_F(SignalsTest, TheBundledBuggyButPassingDemoShowsEverySignalInEveryReport) 
   }
   // Markdown: each stack's summary names its finding's place, so two leaks do not read the same.
   auto md = run_cli("report " + shell_quote(out) + " --format md");
-  EXPECT_NE(md.output.find("<summary>heap-buffer-overflow at submission.c:20 in be(): stack</summary>"),
+  EXPECT_NE(md.output.find("<summary>heap-buffer-overflow at fields_first.c:20 in be(): stack</summary>"),
             std::string::npos)
       << md.output;
 }

@@ -260,6 +260,9 @@ class Api(ServerTest):
         r = self.server.request("POST", "/api/candidate/run", {"source": "int main(void) { return x; }"}, token=t)
         self.assertEqual(r.json["verdict"], "CE")
         self.assertIn("x", r.json["compile"]["output"])
+        # The room's name for the file (the editor's label), never the server's scratch file.
+        self.assertIn("solution.c:1:", r.json["compile"]["output"])
+        self.assertNotIn(s["id"], r.json["compile"]["output"])
 
     def test_failing_sample_shows_the_start_of_stdout_and_stderr(self):
         s, t = self.server.create_session()

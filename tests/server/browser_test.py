@@ -69,6 +69,7 @@ class CandidatePage(unittest.TestCase):
         self.assertTrue(d.find_element(By.ID, "statement").text.strip())
         content = self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "#editor .cm-content")))
         self.assertIn("int main(void)", content.text)  # the starter
+        self.assertEqual(d.find_element(By.ID, "file-name").text, "solution.c")  # as compiler messages say
         d.save_screenshot(os.path.join(self.screens, "candidate-statement.png"))
 
         # Type a (wrong) program as a person would: select all, then keystrokes.

@@ -349,7 +349,7 @@ class SignalsInTheLiveView(unittest.TestCase):
         self.assertEqual(set(kinds), {"sanitizer", "analysis", "complexity"}, finished)
         san = kinds["sanitizer"]
         self.assertTrue(san["notable"], san)
-        self.assertTrue(any(i.startswith("heap-buffer-overflow at submission.c:") for i in san["items"]), san)
+        self.assertTrue(any(i.startswith("heap-buffer-overflow at solution.c:") for i in san["items"]), san)
         self.assertIn("finding", san["summary"])
         self.assertTrue(kinds["complexity"]["summary"], kinds["complexity"])
 
@@ -368,7 +368,7 @@ class SignalsInTheLiveView(unittest.TestCase):
         WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "view-dashboard")))
         driver.get(self.server.url + "/interviewer#live/" + s["id"])
         signals = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "live-signals")))
-        self.assertIn("heap-buffer-overflow at submission.c:", signals.text)
+        self.assertIn("heap-buffer-overflow at solution.c:", signals.text)
         self.assertIn("Static analysis", signals.text)
         self.assertIn("grows like", signals.text)
         driver.save_screenshot(os.path.join(os.environ.get("PROCTOR_SCREENS") or self.tmp, "live-signals.png"))

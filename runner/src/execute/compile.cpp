@@ -36,6 +36,17 @@ void write_text(const fs::path& file, const std::string& text) {
   if (!out) throw InternalError("cannot write " + file.string());
 }
 
+std::string write_submission_copy(const fs::path& dir, const Exercise& exercise,
+                                  const Submission& submission) {
+  const std::string name = compile_name(exercise, submission);
+  const fs::path copy = dir / name;
+  // Every component is checked (no "..", no absolute path) and every directory is created here, in a
+  // directory only the runner has written to: nothing of the candidate's is followed.
+  if (copy.has_parent_path()) fs::create_directories(copy.parent_path());
+  write_text(copy, submission.source);
+  return name;
+}
+
 Step run_gcc(sandbox::Sandbox& sandbox, const fs::path& work_dir, const fs::path& diag_file,
              std::vector<std::string> argv, const GccLimits& limits) {
   sandbox::Policy policy;
@@ -219,23 +230,25 @@ CompileOutcome compile_submission(sandbox::Sandbox& sandbox, const Exercise& exe
   const auto started = std::chrono::steady_clock::now();
   CompileOutcome out;
   const fs::path cc = make_dir(build_dir / "cc");
-  write_text(cc / "submission.c", submission.source);
+  const std::string source = write_submission_copy(cc, exercise, submission);
   const fs::path bin = make_dir(build_dir / "bin");
   const bool function = exercise.kind == ExerciseKind::function;
 
   std::vector<std::string> argv = base_flags(exercise);
   if (function) {
     copy_headers(exercise.include_dir, cc, false);
-    for (const char* f : {"-I.", "-Dmain=proctor_unused_main", "-c", "submission.c", "-o", "submission.o"}) {
-      argv.emplace_back(f);
-    }
+    for (const char* f : {"-I.", "-Dmain=proctor_unused_main", "-c"}) argv.emplace_back(f);
+    argv.push_back(source);
+    argv.emplace_back("-o");
+    argv.emplace_back("submission.o");
   } else {
-    for (const char* f : {"submission.c", "-o", "program", "-lm"}) argv.emplace_back(f);
+    argv.push_back(source);
+    for (const char* f : {"-o", "program", "-lm"}) argv.emplace_back(f);
   }
   out.result.command = argv;
   Step step = run_gcc(sandbox, cc, build_dir / "submission.diag", argv);
   out.result.output = step.diagnostics;
-  out.result.warnings = parse_warnings(out.result.output, "submission.c");
+  out.result.warnings = parse_warnings(out.result.output, source);
   bool ok = finish_step(out, step, "compiling the submission");
 
   if (ok && function) {

@@ -73,6 +73,13 @@ void copy_headers(const std::filesystem::path& from, const std::filesystem::path
 std::filesystem::path make_dir(const std::filesystem::path& dir);
 void write_text(const std::filesystem::path& file, const std::string& text);
 
+// Writes the submission's private copy below `dir` (which the runner made) under compile_name,
+// making the directories that name has, and returns the name: the compiler is given it relative to
+// `dir`, so its messages, the program's __FILE__ and the debug information name the file as the
+// candidate knows it, with no #line rewriting of the source (line numbers are the file's own).
+std::string write_submission_copy(const std::filesystem::path& dir, const Exercise& exercise,
+                                  const Submission& submission);
+
 // Copies a file the sandbox produced into one the runner owns, refusing links and special files.
 // Throws UserError when there is none or it is not a regular file of sane size.
 void take_binary(const std::filesystem::path& produced, const std::filesystem::path& target);

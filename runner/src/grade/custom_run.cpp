@@ -49,7 +49,7 @@ CustomRunResult run_custom_input(sandbox::Sandbox& sandbox, const Exercise& exer
   if (input.size() > kMaxCustomInputBytes) {
     throw UserError("the input is larger than " + std::to_string(kMaxCustomInputBytes >> 20) + " MiB");
   }
-  const Submission submission = read_submission(submission_path);
+  const Submission submission = read_submission(submission_path, options.submission_name);
   result.input_bytes = input.size();
   result.limits = {exercise.limits.time_ms, wall_limit_ms(exercise.limits), exercise.limits.memory_mb,
                    exercise.limits.output_kb};

@@ -72,7 +72,7 @@ GradeResult result_frame(const Exercise& exercise, const std::vector<TestCase>& 
 GradeResult grade(sandbox::Sandbox& sandbox, const Exercise& exercise,
                   const std::filesystem::path& submission_path, const GradeOptions& options) {
   const Instant started = now_ms();
-  Submission submission = read_submission(submission_path);
+  Submission submission = read_submission(submission_path, options.submission_name);
   if (options.tests == TestSelection::all && !exercise.secrets_loaded) {
     throw InternalError("grading all tests needs the package loaded with its secret tests");
   }

@@ -280,7 +280,7 @@ Model build_model(const GradeResult& r, const SessionExtras* extras) {
   for (const std::string& a : r.compile.command)
     m.compile_command += (m.compile_command.empty() ? "" : " ") + a;
   for (const runner::CompileWarning& w : r.compile.warnings) {
-    m.warnings.push_back({w.line, w.column, w.message, w.option.value_or("")});
+    m.warnings.push_back({w.file, w.line, w.column, w.message, w.option.value_or("")});
   }
   for (const runner::TestResult& t : r.tests) m.tests.push_back(test_row(t));
   m.limits.emplace_back("CPU time", format_ms(r.limits.time_ms));

@@ -29,6 +29,7 @@ struct TestRow {
 };
 
 struct WarningRow {
+  std::string file;  // empty: a result from before warnings named their file
   std::optional<int> line, column;
   std::string message, option;
 };

@@ -13,7 +13,7 @@ void signals_markdown(std::ostringstream& out, const runner::Signals& signals);
 void signals_html(std::ostringstream& out, const runner::Signals& signals);
 
 // Shared wording, identical in every format.
-std::string location_text(const runner::SourceLocation& location);  // "submission.c:12:9 in sum()"
+std::string location_text(const runner::SourceLocation& location);  // "my sol.c:12:9 in sum()"
 std::string sanitizer_summary(const runner::SanitizerSignal& s);    // "2 findings on 5 of 5 tests, 1.2 s"
 std::string analysis_summary(const runner::StaticSignal& s);        // "1 finding, 3 warnings in 2 kinds"
 

@@ -88,7 +88,9 @@ void compile_section(std::ostringstream& out, CompileStatus status, const std::s
   if (!warnings.empty()) {
     out << "\n" << paint("warnings", "33;1") << "\n";
     for (const WarningRow& w : warnings) {
-      out << "  line " << w.line.value_or(0) << ":" << w.column.value_or(0) << "  " << clean_text(w.message);
+      // "my sol.c:12:5", as gcc says it: a terminal or editor can jump there.
+      out << "  " << (w.file.empty() ? "line " : clean_text(w.file) + ":") << w.line.value_or(0) << ":"
+          << w.column.value_or(0) << "  " << clean_text(w.message);
       if (!w.option.empty()) out << " [" << clean_text(w.option) << "]";
       out << "\n";
     }
@@ -152,7 +154,7 @@ std::string render_custom_run(const runner::CustomRunResult& r, const std::strin
       << r.input_bytes << " bytes\n";
   std::vector<WarningRow> warnings;
   for (const runner::CompileWarning& w : r.compile.warnings) {
-    warnings.push_back({w.line, w.column, w.message, w.option.value_or("")});
+    warnings.push_back({w.file, w.line, w.column, w.message, w.option.value_or("")});
   }
   compile_section(out, r.compile.status, r.compile.output, warnings, paint);
   if (r.ran) {

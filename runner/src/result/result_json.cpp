@@ -13,10 +13,12 @@ using nlohmann::json;
 using namespace json_fields;
 
 json warning_json(const CompileWarning& w) {
-  return {{"line", w.line},
-          {"column", w.column},
-          {"message", text(w.message)},
-          {"option", optional_text(w.option)}};
+  json j = {{"line", w.line},
+            {"column", w.column},
+            {"message", text(w.message)},
+            {"option", optional_text(w.option)}};
+  if (!w.file.empty()) j["file"] = text(w.file);
+  return j;
 }
 
 json excerpt_json(const Excerpt& e) {
@@ -101,6 +103,7 @@ CompileResult compile_from(const json& c) {
   for (std::size_t i = 0; i < warnings.size(); ++i) {
     const std::string w = item(where, "warnings", i);
     CompileWarning cw;
+    cw.file = get_optional_string(warnings[i], w, "file").value_or("");
     cw.line = static_cast<int>(get_u64(warnings[i], w, "line"));
     cw.column = static_cast<int>(get_u64(warnings[i], w, "column"));
     cw.message = get_string(warnings[i], w, "message");

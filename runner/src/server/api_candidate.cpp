@@ -14,6 +14,7 @@
 #include "server/statement.hpp"
 #include "session/feedback.hpp"
 #include "session/overview.hpp"
+#include "session/paths.hpp"
 #include "session/run_log.hpp"
 #include "session/submit.hpp"
 
@@ -187,6 +188,7 @@ void candidate_run(Context& ctx, const std::string& id, const Request& request, 
           runner::GradeOptions options;
           options.tests = runner::TestSelection::sample;
           options.jobs = 1;  // the workers already fill the cores; one run never takes them all
+          options.submission_name = session::kSolutionName;  // not the scratch file's name
           runner::GradeResult result = runner::grade(*ctx.sandboxes[worker], *exercise, file, options);
           runner::SampleCount count = runner::count_samples(result);
           json tests = json::array();
@@ -264,8 +266,10 @@ void candidate_run_input(Context& ctx, const std::string& id, const Request& req
                                        std::filesystem::path file =
                                            ctx.scratch / (id + "-" + std::to_string(worker) + ".c");
                                        fs::atomic_write(file, source);
+                                       runner::CustomRunOptions options;
+                                       options.submission_name = session::kSolutionName;
                                        runner::CustomRunResult result = runner::run_custom_input(
-                                           *ctx.sandboxes[worker], *exercise, file, input);
+                                           *ctx.sandboxes[worker], *exercise, file, input, options);
                                        json answer = runner::to_json(result);
                                        runner::RunRecord record;
                                        record.at = asked;

@@ -1,6 +1,7 @@
 #include "session/grader.hpp"
 
 #include "proctor/sandbox/launch.hpp"
+#include "session/paths.hpp"
 
 namespace proctor::session {
 
@@ -16,6 +17,7 @@ runner::GradeResult Grader::grade(const runner::Exercise& exercise, const std::f
   }
   runner::GradeOptions options;
   options.tests = tests;
+  options.submission_name = kSolutionName;
   // The final grade of a session carries the signals when the exercise asks; sample runs never do.
   options.signals = tests == runner::TestSelection::all && exercise.signals.every_session;
   return runner::grade(*sandbox_, exercise, submission, options);

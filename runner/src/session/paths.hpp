@@ -19,6 +19,12 @@ std::string new_id();
 // Throws runner::UserError for a malformed id or a session that does not exist.
 std::filesystem::path session_dir(const std::filesystem::path& root, const std::string& id);
 
+// The name a session's candidate knows their file by: the workspace's file in a terminal, and what the
+// interview room's editor is called. Every grade of a session (samples, the final one, the room's runs)
+// compiles the submission under it, so compiler messages and findings say "solution.c:12:5", never a
+// snapshot's or scratch file's name.
+inline constexpr const char* kSolutionName = "solution.c";
+
 // Files inside a session directory (docs/sessions.md "Layout").
 struct SessionFiles {
   std::filesystem::path dir;
@@ -26,7 +32,7 @@ struct SessionFiles {
   std::filesystem::path lock() const { return dir / "lock"; }
   std::filesystem::path package() const { return dir / "package"; }
   std::filesystem::path workspace() const { return dir / "workspace"; }
-  std::filesystem::path solution() const { return dir / "workspace" / "solution.c"; }
+  std::filesystem::path solution() const { return dir / "workspace" / kSolutionName; }
   std::filesystem::path submissions() const { return dir / "submissions"; }
   std::filesystem::path result_json() const { return dir / "result.json"; }
   std::filesystem::path report_html() const { return dir / "report.html"; }

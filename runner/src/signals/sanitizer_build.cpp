@@ -43,10 +43,11 @@ SanitizerBuild build_sanitized(const SignalContext& c, const fs::path& dir) {
   SanitizerBuild out;
   const Exercise& e = *c.exercise;
   const fs::path cc = make_dir(dir / "cc");
-  write_text(cc / "submission.c", c.submission->source);
+  const std::string source = write_submission_copy(cc, e, *c.submission);
   std::vector<std::string> argv = flags_of(e);
   if (e.kind == ExerciseKind::program) {
-    for (const char* f : {"submission.c", "-o", "program", "-lm"}) argv.emplace_back(f);
+    argv.push_back(source);
+    for (const char* f : {"-o", "program", "-lm"}) argv.emplace_back(f);
     const Step step = run_gcc(*c.sandbox, cc, dir / "cc.diag", argv);
     if (step.report.status != sandbox::Status::ok) {
       out.error = failure(step, "the sanitized build failed");
@@ -58,8 +59,10 @@ SanitizerBuild build_sanitized(const SignalContext& c, const fs::path& dir) {
   }
   // Function: the submission alone (seeing only the headers), the harness alone, then the link.
   copy_headers(e.include_dir, cc, false);
-  for (const char* f : {"-I.", "-Dmain=proctor_unused_main", "-c", "submission.c", "-o", "submission.o"})
-    argv.emplace_back(f);
+  for (const char* f : {"-I.", "-Dmain=proctor_unused_main", "-c"}) argv.emplace_back(f);
+  argv.push_back(source);
+  argv.emplace_back("-o");
+  argv.emplace_back("submission.o");
   Step step = run_gcc(*c.sandbox, cc, dir / "cc.diag", argv);
   if (step.report.status != sandbox::Status::ok) {
     out.error = failure(step, "the sanitized build of the submission failed");

@@ -42,18 +42,33 @@ std::uint64_t since_ms(Steady::time_point t) {
       std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - t).count());
 }
 
+// Which code a file name from the sanitizer or the debug information is. The submission is known by
+// the whole relative name it was compiled under (debug information may put the build directory before
+// it; a sanitizer message does not), the harness by its files' names; compile_name never lets the two
+// meet.
 struct Origins {
+  std::string submission;         // compile_name: "my sol.c", "src/ring.c", "submission.c"
   std::set<std::string> harness;  // file names of the exercise's include directory
+  bool is_submission(const std::string& path) const {
+    return path == submission ||
+           (path.size() > submission.size() &&
+            path.compare(path.size() - submission.size(), submission.size(), submission) == 0 &&
+            path[path.size() - submission.size() - 1] == '/');
+  }
   CodeOrigin of(const std::string& path) const {
-    const std::string name = fs::path(path).filename().string();
-    if (name == "submission.c") return CodeOrigin::submission;
-    if (harness.count(name)) return CodeOrigin::harness;
+    if (is_submission(path)) return CodeOrigin::submission;
+    if (harness.count(fs::path(path).filename().string())) return CodeOrigin::harness;
     return CodeOrigin::other;
+  }
+  // The name a finding shows: the submission's as the candidate knows it, else the file name alone.
+  std::string shown(const std::string& path) const {
+    return is_submission(path) ? submission : fs::path(path).filename().string();
   }
 };
 
-Origins origins_of(const Exercise& e) {
+Origins origins_of(const Exercise& e, const Submission& s) {
   Origins o;
+  o.submission = compile_name(e, s);
   if (e.kind == ExerciseKind::function && !e.include_dir.empty()) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(e.include_dir, ec))
@@ -92,7 +107,7 @@ SourceLocation frame_location(const RawFrame& f, const std::map<std::uint64_t, S
   if (f.module == "program") {
     auto it = symbols.find(f.offset);
     if (it != symbols.end()) {
-      return {origins.of(it->second.file), fs::path(it->second.file).filename().string(), it->second.line, 0,
+      return {origins.of(it->second.file), origins.shown(it->second.file), it->second.line, 0,
               it->second.function};
     }
   }
@@ -160,7 +175,7 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
   std::sort(offsets.begin(), offsets.end());
   offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
   const auto symbols = symbolize(*c.sandbox, build.program, offsets, dir);
-  const Origins origins = origins_of(*c.exercise);
+  const Origins origins = origins_of(*c.exercise, *c.submission);
 
   std::map<std::pair<std::string, std::string>, std::size_t> by_line;  // (kind, file:line) -> finding
   // Several raw findings can land on one line (a leak through different C library frames): the tests
@@ -177,8 +192,8 @@ SanitizerSignal sanitizer_pass(const SignalContext& c) {
     for (std::size_t k = 0; k < f.raw.frames.size() && k < kStackFrames; ++k)
       out.stack.push_back(frame_location(f.raw.frames[k], symbols, origins));
     if (!f.raw.file.empty()) {
-      const std::string name = fs::path(f.raw.file).filename().string();
-      out.location = SourceLocation{origins.of(name), name, f.raw.line, f.raw.column, ""};
+      out.location =
+          SourceLocation{origins.of(f.raw.file), origins.shown(f.raw.file), f.raw.line, f.raw.column, ""};
       if (!out.stack.empty() && out.stack.front().line == f.raw.line)
         out.location->function = out.stack.front().function;
     } else {

@@ -64,7 +64,7 @@ StaticSignal static_pass(const SignalContext& c) {
   s.warnings = group_warnings(c.result->compile.warnings, c.exercise->signals, s.silenced);
 
   const fs::path dir = make_dir(c.work_dir / "analyzer");
-  write_text(dir / "submission.c", c.submission->source);
+  const std::string source = write_submission_copy(dir, *c.exercise, *c.submission);
   std::vector<std::string> argv = base_flags(*c.exercise);
   argv.erase(std::remove(argv.begin(), argv.end(), "-static"), argv.end());
   if (c.exercise->kind == ExerciseKind::function) {
@@ -74,9 +74,12 @@ StaticSignal static_pass(const SignalContext& c) {
   // Plain one-line diagnostics, no event paths: one finding, one line to parse. -O0: no inlining, so a
   // finding names the candidate's own line rather than the place a function was inlined into.
   for (const char* f : {"-O0", "-fanalyzer", "-fdiagnostics-plain-output", "-fdiagnostics-path-format=none",
-                        "-fno-diagnostics-show-caret", "-c", "submission.c", "-o", "analyzed.o"}) {
+                        "-fno-diagnostics-show-caret", "-c"}) {
     argv.emplace_back(f);
   }
+  argv.push_back(source);
+  argv.emplace_back("-o");
+  argv.emplace_back("analyzed.o");
   const Step step = run_gcc(*c.sandbox, dir, c.work_dir / "analyzer.diag", argv, kAnalyzerLimits);
   if (step.report.status == sandbox::Status::tle || step.report.status == sandbox::Status::mle) {
     s.status = SignalStatus::failed;
@@ -90,7 +93,7 @@ StaticSignal static_pass(const SignalContext& c) {
     s.status = SignalStatus::ran;
   }
   std::set<std::pair<std::string, int>> seen;  // one finding per kind and line
-  for (const CompileWarning& w : parse_warnings(step.diagnostics, "submission.c")) {
+  for (const CompileWarning& w : parse_warnings(step.diagnostics, source)) {
     if (!w.option || w.option->rfind("-Wanalyzer-", 0) != 0) continue;  // the grading compile's already
     if (c.exercise->signals.silenced(*w.option)) {
       ++s.silenced;
@@ -98,7 +101,7 @@ StaticSignal static_pass(const SignalContext& c) {
     }
     if (!seen.insert({*w.option, w.line}).second) continue;
     s.findings.push_back(
-        {*w.option, {CodeOrigin::submission, "submission.c", w.line, w.column, ""}, without_cwe(w.message)});
+        {*w.option, {CodeOrigin::submission, source, w.line, w.column, ""}, without_cwe(w.message)});
   }
   s.duration_ms = static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)

@@ -27,6 +27,9 @@ inline constexpr std::size_t kCustomOutputBytes = 64 * 1024;
 struct CustomRunOptions {
   // How much of the program's stdout, and of its stderr, the result keeps (cut like every excerpt).
   std::size_t output_bytes = kCustomOutputBytes;
+  // As GradeOptions::submission_name: the name compiler messages give the submission; empty: the path
+  // as given.
+  std::string submission_name;
 };
 
 struct CustomRunResult {

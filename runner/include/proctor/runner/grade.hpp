@@ -29,6 +29,9 @@ struct GradeOptions {
   bool fail_fast = false;
   // Collect interview signals after grading (docs/signals.md); they never change the verdict.
   bool signals = false;
+  // The name the candidate knows the submission by, which compiler messages and findings show
+  // (Submission::name); empty: the path as given (name_as_given).
+  std::string submission_name;
   std::function<void(const TestProgress&)> on_progress;  // called from the grading thread(s), serialised
 };
 

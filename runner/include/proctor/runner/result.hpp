@@ -64,6 +64,7 @@ struct TestResult {
 };
 
 struct CompileWarning {
+  std::string file;  // the submission's name as the compiler gave it (Submission::name); empty in old results
   int line = 0;
   int column = 0;
   std::string message;

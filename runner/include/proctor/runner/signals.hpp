@@ -19,7 +19,7 @@ enum class CodeOrigin { submission, harness, other };
 
 struct SourceLocation {
   CodeOrigin origin = CodeOrigin::other;
-  std::string file;      // as the candidate knows it: "submission.c", "harness.c"
+  std::string file;      // as the candidate knows it: "my sol.c" (Submission::name), "harness.c"
   int line = 0;          // 0: unknown
   int column = 0;        // 0: unknown
   std::string function;  // may be empty
