@@ -48,6 +48,12 @@ const char* to_string(Status status) {
   return "?";
 }
 
+std::optional<Status> status_from_string(std::string_view text) {
+  for (Status s : {Status::ok, Status::tle, Status::mle, Status::rte, Status::ole, Status::sv, Status::je})
+    if (text == to_string(s)) return s;
+  return std::nullopt;
+}
+
 nlohmann::json to_json(const Layers& layers) {
   return {{"seccomp", layers.seccomp},
           {"landlock_abi", layers.landlock_abi},

@@ -29,13 +29,6 @@ std::mutex& log_mutex() {
   return m;
 }
 
-std::optional<sandbox::Status> status_from_string(const std::string& text) {
-  using sandbox::Status;
-  for (Status s : {Status::ok, Status::tle, Status::mle, Status::rte, Status::ole, Status::sv, Status::je})
-    if (text == sandbox::to_string(s)) return s;
-  return std::nullopt;
-}
-
 std::optional<int> count(const json& j, const char* key) {
   if (!j.contains(key)) return std::nullopt;
   if (!j[key].is_number_integer()) throw std::invalid_argument(key);
@@ -87,7 +80,8 @@ std::optional<RunRecord> run_from_json(const json& j) {
                                        [](const std::string& s) { return runner::verdict_from_string(s); });
     r.sample_passed = count(j, "sample_passed");
     r.sample_total = count(j, "sample_total");
-    r.status = named<sandbox::Status>(j, "status", status_from_string);
+    r.status = named<sandbox::Status>(j, "status",
+                                      [](const std::string& s) { return sandbox::status_from_string(s); });
     if (j.contains("tests")) {
       if (!j["tests"].is_array()) return std::nullopt;
       for (const json& t : j["tests"]) {

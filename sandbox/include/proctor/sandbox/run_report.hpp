@@ -4,6 +4,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace proctor::sandbox {
@@ -19,6 +20,7 @@ enum class Status {
 };
 
 const char* to_string(Status status);  // "OK", "TLE", "MLE", "RTE", "OLE", "SV", "JE"
+std::optional<Status> status_from_string(std::string_view text);
 
 // Which isolation layers were really active for this run (never what was merely requested).
 struct Layers {
@@ -66,7 +68,7 @@ struct RunReport {
   std::uint64_t wall_us = 0;  // from the launch to the reaping, on the monotonic clock
   std::uint64_t cpu_ms() const { return whole_ms(cpu_us); }
   std::uint64_t wall_ms() const { return whole_ms(wall_us); }
-  std::uint64_t memory_kb = 0;           // peak: cgroup peak when a memory cgroup was used, else ru_maxrss
+  std::uint64_t memory_kb = 0;           // peak resident memory; where it was read from: layers.memory_peak
   std::optional<int> exit_code;          // set when the process exited
   std::optional<int> signal;             // set when the process was killed by a signal
   std::optional<std::string> violation;  // forbidden syscall name, e.g. "clone" or "i386:open"
