@@ -9,6 +9,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
@@ -57,6 +58,7 @@ class Server:
         os.replace(self.clock_file + ".tmp", self.clock_file)
 
     def start(self):
+        self.killed = False
         env = dict(os.environ)
         if self.clock_file:
             env["PROCTOR_CLOCK_FILE"] = self.clock_file
@@ -78,11 +80,18 @@ class Server:
         return open(os.path.join(self.sessions, "interviewer.token")).read().strip()
 
     def kill9(self):
+        self.killed = True
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
         self.proc.stdout.close()
 
     def stop(self):
+        # A server that ended on its own, before anyone stopped it, crashed: say how, with its log's end
+        # (cleanup removes the log), so that a rare failure in CI leaves something to go on.
+        if self.proc and self.proc.poll() not in (None, 0) and not getattr(self, "killed", False):
+            tail = open(self.log, errors="replace").read()[-4000:]
+            sys.stderr.write("support: the server (pid %d) had already ended with %s; its log ends:\n%s\n"
+                             % (self.proc.pid, self.proc.returncode, tail))
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
