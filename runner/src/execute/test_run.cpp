@@ -181,12 +181,7 @@ TestOutcome run_test(const TestContext& c, const TestCase& test, std::size_t ind
   run.layers = r.layers;
   TestResult& out = run.result;
   out = skipped_test(test);
-  out.time = Elapsed::from_us(r.cpu_us);
-  out.wall = Elapsed::from_us(r.wall_us);
-  out.memory_kb = r.memory_kb;
-  out.exit_code = r.exit_code;
-  out.signal = r.signal;
-  out.violation = r.violation;
+  copy_measures(r, out);
   out.verdict = verdict_of(r.status);
   out.message = run_message(r, e.limits);
   const bool sample = test.visibility == Visibility::sample;

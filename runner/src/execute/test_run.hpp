@@ -42,6 +42,17 @@ ProgramRun run_program(const TestContext& context, const std::filesystem::path& 
 
 Verdict verdict_of(sandbox::Status status);
 
+// What a run measured, as a test result and a custom run both record it.
+template <typename Result>
+void copy_measures(const sandbox::RunReport& r, Result& out) {
+  out.time = Elapsed::from_us(r.cpu_us);
+  out.wall = Elapsed::from_us(r.wall_us);
+  out.memory_kb = r.memory_kb;
+  out.exit_code = r.exit_code;
+  out.signal = r.signal;
+  out.violation = r.violation;
+}
+
 // What a run that did not end OK means, in words: which limit, measured against what (a limit is never
 // said to be exceeded by a figure under it), the signal or the exit code.
 std::string run_message(const sandbox::RunReport& report, const ExerciseLimits& limits);

@@ -73,12 +73,7 @@ CustomRunResult run_custom_input(sandbox::Sandbox& sandbox, const Exercise& exer
   result.ran = true;
   result.status = r.status;
   result.message = run_message(r, exercise.limits);
-  result.time = Elapsed::from_us(r.cpu_us);
-  result.wall = Elapsed::from_us(r.wall_us);
-  result.memory_kb = r.memory_kb;
-  result.exit_code = r.exit_code;
-  result.signal = r.signal;
-  result.violation = r.violation;
+  copy_measures(r, result);
   result.layers = r.layers;
   if (r.status == sandbox::Status::je) result.error = r.error;
   result.stdout_excerpt = excerpt_of_file(program.stdout_path, options.output_bytes);
