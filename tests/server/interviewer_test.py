@@ -367,10 +367,14 @@ class SignalsInTheLiveView(unittest.TestCase):
         driver.find_element(By.ID, "sign-in").click()
         WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "view-dashboard")))
         driver.get(self.server.url + "/interviewer#live/" + s["id"])
-        signals = WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "live-signals")))
-        self.assertIn("heap-buffer-overflow at solution.c:", signals.text)
-        self.assertIn("Static analysis", signals.text)
-        self.assertIn("grows like", signals.text)
+        WebDriverWait(driver, 30).until(EC.visibility_of_element_located((By.ID, "live-signals")))
+        # The live view re-renders as its data arrives, so the element is found afresh for each read
+        # (text_to_be_present_in_element does; holding on to one element read a stale node in CI).
+        for text in ("heap-buffer-overflow at solution.c:", "Static analysis", "grows like"):
+            try:
+                WebDriverWait(driver, 30).until(EC.text_to_be_present_in_element((By.ID, "live-signals"), text))
+            except Exception:  # noqa: BLE001
+                self.fail("%r is not in the live view's signals: %r" % (text, driver.find_element(By.ID, "live-signals").text))
         driver.save_screenshot(os.path.join(os.environ.get("PROCTOR_SCREENS") or self.tmp, "live-signals.png"))
 
 

@@ -77,7 +77,8 @@ class Server:
 
     @property
     def interviewer_token(self):
-        return open(os.path.join(self.sessions, "interviewer.token")).read().strip()
+        with open(os.path.join(self.sessions, "interviewer.token")) as f:
+            return f.read().strip()
 
     def kill9(self):
         self.killed = True

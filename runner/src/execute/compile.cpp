@@ -96,7 +96,10 @@ void take_binary(const fs::path& produced, const fs::path& target) {
 }
 
 std::vector<std::string> base_flags(const Exercise& exercise) {
-  std::vector<std::string> flags = {"gcc", "-std=" + exercise.compile.std};
+  // gcc stops after 100 errors: more never reach the candidate (the diagnostics are cut at 64 KiB,
+  // about 250 short errors), and a flood of them kept the compiler busy for seconds (20 000 undefined
+  // names: 14 s). Before the exercise's own flags, so a package that sets -fmax-errors wins.
+  std::vector<std::string> flags = {"gcc", "-std=" + exercise.compile.std, "-fmax-errors=100"};
   if (exercise.compile.flags.empty()) {
     for (const char* f : {"-O2", "-pipe", "-Wall", "-Wextra"}) flags.emplace_back(f);
   } else {
