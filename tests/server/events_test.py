@@ -260,6 +260,40 @@ class Limits(unittest.TestCase):
         self.assertLess(time.time() - t0, 3)
         srv.proc.wait(timeout=20)
 
+    def test_a_stream_dropped_in_the_middle_of_a_write_leaves_the_server_up(self):
+        # An interviewer's tab that stops reading while drafts keep coming: the server queues up to its
+        # backlog limit, then drops the stream, with a write to it still pending. A second reader stops
+        # the same way, then half-closes (the read that watches for the client's leaving ends first).
+        # Both times the server must stay up: ending a stream used to empty the queue that the pending
+        # write's completion still popped from (CI saw `proctor serve` die of SIGSEGV).
+        srv = Server(["--quiet"]).start()
+        self.addCleanup(srv.cleanup)
+        info, token = srv.create_session()
+        path = "/api/sessions/%s/events" % info["id"]
+        for end in ("backlog", "half-close"):
+            with self.subTest(end=end):
+                s = EventStream(srv, path, token=srv.interviewer_token)
+                self.addCleanup(s.close)
+                s.until("ready")  # then never reads again
+                sent = 0
+                limit = 12 << 20 if end == "backlog" else 3 << 20
+                n = 0
+                while sent < limit:
+                    source = "/* %d */ int main(void) { return 0; }\n" % n + "x" * (250 * 1024)
+                    r = srv.request("PUT", "/api/candidate/draft", {"source": source}, token=token)
+                    self.assertEqual(r.status, 200, r.text)
+                    sent += len(source)
+                    n += 1
+                if end == "half-close":
+                    s.sock.shutdown(socket.SHUT_WR)
+                # Still answering, and still the same process.
+                wait_for(lambda: srv.request("GET", "/api/candidate/session", token=token).status == 200, timeout=5)
+                self.assertIsNone(srv.proc.poll(), "proctor serve ended (exit %s)" % srv.proc.poll())
+                s.close()
+        time.sleep(0.5)
+        self.assertEqual(srv.request("GET", "/api/candidate/session", token=token).status, 200)
+        self.assertIsNone(srv.proc.poll(), "proctor serve ended (exit %s)" % srv.proc.poll())
+
     def test_resume_across_a_restart(self):
         srv = Server(["--quiet"]).start()
         self.addCleanup(srv.cleanup)

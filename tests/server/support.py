@@ -90,7 +90,8 @@ class Server:
         # A server that ended on its own, before anyone stopped it, crashed: say how, with its log's end
         # (cleanup removes the log), so that a rare failure in CI leaves something to go on.
         if self.proc and self.proc.poll() not in (None, 0) and not getattr(self, "killed", False):
-            tail = open(self.log, errors="replace").read()[-4000:]
+            with open(self.log, errors="replace") as f:
+                tail = f.read()[-4000:]
             sys.stderr.write("support: the server (pid %d) had already ended with %s; its log ends:\n%s\n"
                              % (self.proc.pid, self.proc.returncode, tail))
         if self.proc and self.proc.poll() is None:

@@ -253,6 +253,12 @@ class Connection : public Stream, public std::enable_shared_from_this<Connection
     tcp().expires_after(shared_->options.write_timeout);
     net::async_write(stream_, net::buffer(out_.front()),
                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                       self->writing_ = false;
+                       if (self->stream_ended_) {  // ended while this write was pending: now drop the queue
+                         self->out_.clear();
+                         self->queued_ = 0;
+                         return;
+                       }
                        self->queued_ -= self->out_.front().size();
                        self->out_.pop_front();
                        if (ec) return self->end_stream();
@@ -271,8 +277,13 @@ class Connection : public Stream, public std::enable_shared_from_this<Connection
     beast::error_code ignored;
     tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
     tcp().socket().close(ignored);
-    out_.clear();
-    queued_ = 0;
+    // A pending write still reads out_.front(), and its completion pops it: the queue goes then. (Emptied
+    // here, under a pending write, the completion popped an empty deque: `proctor serve` died of SIGSEGV
+    // or "double free" when a client left, or fell behind by the backlog, in the middle of a write.)
+    if (!writing_) {
+      out_.clear();
+      queued_ = 0;
+    }
     auto hooks = std::move(hooks_);  // the hooks may hold this connection: break the cycle
     if (hooks && hooks->closed) hooks->closed();
   }
