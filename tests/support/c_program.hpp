@@ -67,23 +67,24 @@ inline std::string program_key(const std::string& command, const std::string& so
 }
 
 // Returns the path of the binary (dir/name, beside its source dir/name.c); throws when gcc fails.
-// The same source is compiled once per build directory (compiled_program_cache); a cache that cannot be
-// read or written (another user's build directory) only means compiling here.
+// The same source is compiled once per build directory (compiled_program_cache; a new compiler needs a
+// fresh build directory, as for everything else built there); a cache that cannot be read or written
+// (another user's build directory) only means compiling here.
 inline std::filesystem::path compile_c(const std::filesystem::path& dir, const std::string& name,
                                        const std::string& source) {
   namespace fs = std::filesystem;
-  static const std::string kFlags = "gcc -std=gnu17 -O1 -static";
+  static const std::string kFlags = "gcc -std=gnu17 -O1 -static", kLibraries = "-lm -lpthread";
   const auto src = dir / (name + ".c");
   const auto bin = dir / name;
   write_text(src, source);
   const fs::path cache = compiled_program_cache();
-  const fs::path cached = cache.empty() ? fs::path() : cache / program_key(kFlags, source);
+  const fs::path cached = cache.empty() ? fs::path() : cache / program_key(kFlags + " " + kLibraries, source);
   std::error_code ec;
   if (!cached.empty() && fs::copy_file(cached, bin, fs::copy_options::overwrite_existing, ec)) {
     chmod(bin.c_str(), 0755);
     return bin;
   }
-  const std::string cmd = kFlags + " -o '" + bin.string() + "' '" + src.string() + "' -lm -lpthread";
+  const std::string cmd = kFlags + " -o '" + bin.string() + "' '" + src.string() + "' " + kLibraries;
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("gcc failed for " + name);
   chmod(bin.c_str(), 0755);
   if (!cached.empty()) {
