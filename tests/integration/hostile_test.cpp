@@ -192,7 +192,9 @@ TEST(HostileCorpus, DetectorsSeeStagedEscapes) {
   Outcome clean{"OK", std::nullopt, std::nullopt, 0, std::nullopt, "x\n", ""};
   clean.exit_code = 0;
   auto bad = check_outcome(c, fx, clean);
-  ASSERT_EQ(bad.size(), 1u) << "only signal=9 should fail on a clean outcome";
+  std::string found;
+  for (const auto& b : bad) found += "\n  " + b;
+  ASSERT_EQ(bad.size(), 1u) << "only signal=9 should fail on a clean outcome; failed:" << found;
 
   // A process named hostile-surv, a connection, a marker file and leaked text.
   pid_t child = fork();

@@ -317,7 +317,18 @@ inline bool in_survivor_scope(const std::string& proc_dir) {
   return false;
 }
 
-// Live (non-zombie) processes whose comm is "hostile-surv" (within survivor_scope()).
+// The real uid of a process, from /proc/PID/status; -1 when it is gone.
+inline long real_uid_of(const std::string& proc_dir) {
+  std::istringstream lines(read_file(proc_dir + "/status"));
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("Uid:", 0) == 0) return std::strtol(line.c_str() + 4, nullptr, 10);
+  return -1;
+}
+
+// Live (non-zombie) processes whose comm is "hostile-surv" (within survivor_scope()). Without a scope
+// and without root, the runs are this user's own processes (nothing can change their uid), so only
+// this user's count: another user's test on the same machine, such as the QEMU suite's root half
+// beside its user half, has survivors of its own, staged or not.
 inline std::vector<pid_t> find_survivors() {
   std::vector<pid_t> out;
   DIR* proc = opendir("/proc");
@@ -334,6 +345,8 @@ inline std::vector<pid_t> find_survivors() {
     char state = stat[paren + 2];
     if (state == 'Z' || state == 'X') continue;
     if (!in_survivor_scope(base)) continue;
+    if (survivor_scope().empty() && geteuid() != 0 && real_uid_of(base) != static_cast<long>(geteuid()))
+      continue;
     out.push_back(static_cast<pid_t>(pid));
   }
   closedir(proc);
