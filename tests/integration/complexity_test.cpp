@@ -150,7 +150,7 @@ TEST_P(Complexity, TheInstructionPathWhereTheMachineCountsThem) {
   EXPECT_EQ(e.unit, "instructions");
   ASSERT_TRUE(e.candidate.fit && e.reference.fit) << e.sentence;
   EXPECT_TRUE(e.grows_faster) << e.sentence;
-  // Instructions hardly vary between runs: the median's runs agree within 2%.
+  // Instructions hardly vary between runs: a size's runs agree within 2%.
   for (const ScalingPoint& p : e.reference.points) {
     if (p.samples.size() < 2) continue;
     const auto [lo, hi] = std::minmax_element(p.samples.begin(), p.samples.end());
@@ -168,6 +168,36 @@ TEST_P(Complexity, EvidenceSurvivesTheResultDocument) {
   EXPECT_EQ(e->repeat, 1u);
   const ComplexityEvidence back = complexity_from_json(to_json(*e), "signals.complexity");
   EXPECT_EQ(to_json(back), to_json(*e));
+}
+
+// One interleaved round (repeat 1), then cheap sizes are run again: the reference's smallest size (about
+// a millisecond per run anywhere) gets more samples, no size more than 12, a size is run again only
+// while its runs have used less than 80 ms of CPU, and the cost kept is the least sample.
+TEST_P(Complexity, CheapSizesAreRunAgainAndTheLeastCostIsKept) {
+  const fs::path slow = compile(GetParam().too_slow, build_.path() / "slow");
+  ComplexityOptions options;
+  options.repeat = 1;
+  TempDirectory scratch;
+  auto e = measure_complexity(*sandbox_, exercise_, slow, scratch.path(), options);
+  ASSERT_TRUE(e);
+  ASSERT_FALSE(e->reference.points.empty());
+  EXPECT_GT(e->reference.points.front().samples.size(), 1u) << to_json(*e).dump();
+  for (const ScalingCurve* curve : {&e->candidate, &e->reference}) {
+    for (const ScalingPoint& p : curve->points) {
+      if (p.samples.empty()) continue;
+      EXPECT_LE(p.samples.size(), 12u) << "n=" << p.n;
+      if (p.failure.empty()) {
+        ASSERT_TRUE(p.cost) << "n=" << p.n;
+        EXPECT_EQ(*p.cost, static_cast<double>(*std::min_element(p.samples.begin(), p.samples.end())))
+            << "n=" << p.n;
+      }
+      if (e->unit == "cpu-time-us" && p.samples.size() > 1) {
+        std::uint64_t before_last = 0;
+        for (std::size_t i = 0; i + 1 < p.samples.size(); ++i) before_last += p.samples[i];
+        EXPECT_LT(before_last, 80'000u) << "n=" << p.n << ": run again after 80 ms of CPU";
+      }
+    }
+  }
 }
 
 // The pass's time budget: once spent, no run starts; every size not reached says why, on both curves.

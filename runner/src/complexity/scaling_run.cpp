@@ -1,7 +1,12 @@
 // Why interleaved and sequential: CPU time on a shared machine drifts with its load; running the
 // reference right after the submission at each size exposes both curves to the same drift, and one
-// run at a time keeps the two cores' contention out of the figures. Why the median: one descheduled or
-// cache-cold run shifts a mean, not a median.
+// run at a time keeps the two cores' contention out of the figures. Why the least of the samples: noise
+// only ever adds to a run's cost (another tenant of the host, a page fault that the hypervisor makes
+// slow, a cold cache), so the cheapest run is the closest to the program's own cost (Chen and Revels,
+// "Robust benchmarking in noisy environments", 2016). Why more samples for cheap runs: on a shared
+// virtual machine a run of a few milliseconds that touches fresh memory varies 2x from one run to the
+// next, for seconds at a time; a few more runs of such a size cost little and find a quiet one, where
+// three could all land in the same noisy stretch and bend the reference's curve upwards.
 #include "complexity/scaling_run.hpp"
 
 #include <algorithm>
@@ -25,11 +30,19 @@ namespace {
 // run at the limit adds no point to the curve, only its time to the grade.
 constexpr double kPredictedShare = 0.4;
 
+// After the `repeat` interleaved rounds, a size keeps being run (both programs still interleaved, each
+// only while it qualifies) until its runs have used this much CPU time in all, or it has this many
+// samples: a reference at a few milliseconds per run gets about ten, a quadratic candidate at its
+// largest size keeps its `repeat` (and so does a family whose `repeat` is above kMaxSamples).
+constexpr std::uint64_t kTopUpCpuUs = 80'000;
+constexpr std::size_t kMaxSamples = 12;
+
 struct CurveState {
   ScalingCurve curve;
   bool stopped = false;
   std::string stop_reason;
-  std::uint64_t cpu_ms = 0;  // the slowest run at the current size
+  std::uint64_t cpu_ms = 0;       // the cheapest run at the current size (what the curve keeps)
+  std::uint64_t size_cpu_us = 0;  // all runs at the current size
   std::uint64_t previous_n = 0, previous_cpu_ms = 0;
 };
 
@@ -58,11 +71,9 @@ void predict_next(CurveState& state, std::uint64_t n, std::uint64_t next_n, std:
   state.cpu_ms = 0;
 }
 
-double median_of(std::vector<std::uint64_t> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t m = v.size() / 2;
-  return v.size() % 2 ? static_cast<double>(v[m])
-                      : (static_cast<double>(v[m - 1]) + static_cast<double>(v[m])) / 2;
+bool wants_more_samples(const CurveState& state, const ScalingPoint& point) {
+  return !state.stopped && !point.samples.empty() && point.samples.size() < kMaxSamples &&
+         state.size_cpu_us < kTopUpCpuUs;
 }
 
 // Runs `program` once on the size's input, adding its cost to `point`, or ending the curve.
@@ -87,14 +98,15 @@ void run_scaling_once(const TestContext& context, const fs::path& input, std::ui
     evidence.fallback_reason = r.cost->fallback_reason;
   }
   point.samples.push_back(r.cost->value);
-  state.cpu_ms = std::max(state.cpu_ms, r.cpu_ms());
+  state.cpu_ms = point.samples.size() == 1 ? r.cpu_ms() : std::min(state.cpu_ms, r.cpu_ms());
+  state.size_cpu_us += r.cpu_us;
 }
 
-std::vector<SizedCost> medians(ScalingCurve& curve) {
+std::vector<SizedCost> least_costs(ScalingCurve& curve) {
   std::vector<SizedCost> measured;
   for (ScalingPoint& p : curve.points) {
     if (p.failure.empty() && !p.samples.empty()) {
-      p.cost = median_of(p.samples);
+      p.cost = static_cast<double>(*std::min_element(p.samples.begin(), p.samples.end()));
       measured.push_back({p.n, *p.cost});
     }
   }
@@ -184,6 +196,15 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
       run_scaling_once(candidate_context, family->inputs[i], n, round, options.measure, cand, cp, evidence);
       run_scaling_once(reference_context, family->inputs[i], n, round, options.measure, ref, rp, evidence);
     }
+    for (unsigned round = evidence.repeat; elapsed_ms() < options.budget_ms; ++round) {
+      const bool more_cand = wants_more_samples(cand, cp), more_ref = wants_more_samples(ref, rp);
+      if (!more_cand && !more_ref) break;
+      if (more_cand)
+        run_scaling_once(candidate_context, family->inputs[i], n, round, options.measure, cand, cp, evidence);
+      if (more_ref)
+        run_scaling_once(reference_context, family->inputs[i], n, round, options.measure, ref, rp, evidence);
+    }
+    cand.size_cpu_us = ref.size_cpu_us = 0;
     cand.curve.points.push_back(cp);
     ref.curve.points.push_back(rp);
     if (i + 1 < family->sizes.size()) {
@@ -191,7 +212,7 @@ std::optional<ComplexityEvidence> measure_complexity(sandbox::Sandbox& sandbox, 
       predict_next(ref, n, family->sizes[i + 1], exercise.limits.time_ms);
     }
   }
-  const std::vector<SizedCost> cand_costs = medians(cand.curve), ref_costs = medians(ref.curve);
+  const std::vector<SizedCost> cand_costs = least_costs(cand.curve), ref_costs = least_costs(ref.curve);
   // Both programs pay the same launch: neither curve's start-up term may exceed the cheapest run seen.
   std::optional<double> cheapest;
   for (const auto* costs : {&cand_costs, &ref_costs}) {

@@ -1,7 +1,7 @@
 #pragma once
 // The complexity pass: the compiled submission and the package's reference run on every size of the
-// scaling family, interleaved (so both see the same machine load), `repeat` times each; the median
-// cost per size; the growth of both curves fitted and compared.
+// scaling family, interleaved (so both see the same machine load), `repeat` times each and more for
+// cheap sizes; the least cost per size; the growth of both curves fitted and compared.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -20,7 +20,7 @@ struct ComplexityOptions {
   // Instructions where the machine counts them (stable under load), CPU time otherwise; the evidence
   // records which. task_clock exists for tests of the counter path on machines without a PMU.
   sandbox::CostMeasure measure = sandbox::CostMeasure::instructions;
-  std::optional<unsigned> repeat;  // overrides the family's
+  std::optional<unsigned> repeat;  // overrides the family's (the interleaved rounds before any top-up)
   // No run starts once the pass has taken this much wall time (the reference's compile included): the
   // sizes not reached are marked skipped on both curves, and the note says so. A run already started
   // ends by its own limits.

@@ -14,7 +14,7 @@
 //   scaling:                               # optional: a scaling family (complexity evidence)
 //     generate: gen.c {seed} {n} 5          # {n} becomes each size
 //     sizes: [1000, 2000, 4000, 8000, 16000]
-//     repeat: 3                             # optional: runs per size, the median is kept
+//     repeat: 3                             # optional: runs per size at least, the least is kept
 //
 // A scaling family's inputs go to data/scaling/<n>.in, without answers: only their cost is measured.
 //
@@ -41,7 +41,7 @@ struct ScalingFamily {
   std::string command;                        // as written, with {n}
   std::vector<std::uint64_t> sizes;           // strictly growing
   std::vector<std::filesystem::path> inputs;  // data/scaling/<n>.in under the package, one per size
-  unsigned repeat = 3;                        // runs per size; the median is kept
+  unsigned repeat = 3;                        // runs per size at least; the least is kept
   std::filesystem::path reference;            // the manifest's `solution`; empty: pick_reference's choice
 };
 

@@ -27,7 +27,7 @@ std::string cell(const ScalingPoint& p, const std::string& unit) {
 std::string measure_note(const ComplexityEvidence& e) {
   std::string note =
       "Cost: " + std::string(e.unit == "instructions" ? "user-space instructions" : "CPU time") +
-      ", median of " + std::to_string(e.repeat) + " runs per size";
+      ", least of at least " + std::to_string(e.repeat) + " runs per size";
   if (!e.fallback_reason.empty()) note += " (instructions unavailable: " + e.fallback_reason + ")";
   note += "; " + format_ms(e.duration_ms) + " for the pass";
   if (!e.note.empty()) note += "; " + e.note;

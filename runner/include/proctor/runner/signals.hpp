@@ -81,10 +81,10 @@ struct GrowthFit {
   double relative_error = 0;  // root mean square of (model - cost) / cost over the sizes
 };
 
-// One size of the family: the median of the repeated runs' costs, or why there is none.
+// One size of the family: the least of the repeated runs' costs, or why there is none.
 struct ScalingPoint {
   std::uint64_t n = 0;
-  std::optional<double> cost;          // median, in ComplexityEvidence::unit
+  std::optional<double> cost;          // the least sample, in ComplexityEvidence::unit
   std::vector<std::uint64_t> samples;  // every run's cost
   std::string failure;                 // "TLE: ...", "skipped after a TLE at n=4000", "skipped: ..."
 };
@@ -103,7 +103,7 @@ struct ComplexityEvidence {
   std::string note;             // why skipped or failed; what was bounded
   std::string unit;             // "instructions", "task-clock-ns" or "cpu-time-us" (sandbox::Cost::Unit)
   std::string fallback_reason;  // why not instructions, when the unit is CPU time
-  unsigned repeat = 0;          // runs per size (the median is kept)
+  unsigned repeat = 0;          // interleaved runs per size (cheap sizes get more; the least is kept)
   ScalingCurve candidate, reference;
   std::string sentence;           // "The submission's cost grows like n^1.9 (closest model n^2); ..."
   bool grows_faster = false;      // the submission's growth is clearly steeper than the reference's
