@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include "c_program.hpp"
@@ -94,6 +95,15 @@ class Complexity : public ::testing::TestWithParam<Family> {
     return *e;
   }
 
+  // One pass over the too-slow submission with a single interleaved round (repeat 1).
+  std::optional<ComplexityEvidence> one_round_of_the_too_slow() {
+    const fs::path slow = compile(GetParam().too_slow, build_.path() / "slow");
+    ComplexityOptions options;
+    options.repeat = 1;
+    TempDirectory scratch;
+    return measure_complexity(*sandbox_, exercise_, slow, scratch.path(), options);
+  }
+
   Exercise exercise_;
   TempDirectory build_;
   static inline proctor::sandbox::Sandbox* sandbox_ = nullptr;
@@ -159,11 +169,7 @@ TEST_P(Complexity, TheInstructionPathWhereTheMachineCountsThem) {
 }
 
 TEST_P(Complexity, EvidenceSurvivesTheResultDocument) {
-  const fs::path slow = compile(GetParam().too_slow, build_.path() / "slow");
-  ComplexityOptions options;
-  options.repeat = 1;
-  TempDirectory scratch;
-  auto e = measure_complexity(*sandbox_, exercise_, slow, scratch.path(), options);
+  const std::optional<ComplexityEvidence> e = one_round_of_the_too_slow();
   ASSERT_TRUE(e);
   EXPECT_EQ(e->repeat, 1u);
   const ComplexityEvidence back = complexity_from_json(to_json(*e), "signals.complexity");
@@ -174,11 +180,7 @@ TEST_P(Complexity, EvidenceSurvivesTheResultDocument) {
 // a millisecond per run anywhere) gets more samples, no size more than 12, a size is run again only
 // while its runs have used less than 80 ms of CPU, and the cost kept is the least sample.
 TEST_P(Complexity, CheapSizesAreRunAgainAndTheLeastCostIsKept) {
-  const fs::path slow = compile(GetParam().too_slow, build_.path() / "slow");
-  ComplexityOptions options;
-  options.repeat = 1;
-  TempDirectory scratch;
-  auto e = measure_complexity(*sandbox_, exercise_, slow, scratch.path(), options);
+  const std::optional<ComplexityEvidence> e = one_round_of_the_too_slow();
   ASSERT_TRUE(e);
   ASSERT_FALSE(e->reference.points.empty());
   EXPECT_GT(e->reference.points.front().samples.size(), 1u) << to_json(*e).dump();
