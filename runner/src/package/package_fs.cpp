@@ -42,6 +42,12 @@ fs::path PackageFs::resolve(const fs::path& path) const {
   fs::file_status link = fs::symlink_status(path, ec);
   if (ec && !is_missing(ec)) throw UserError(path, "cannot access: " + reason(ec));
   if (ec || link.type() == fs::file_type::not_found) throw UserError(path, "does not exist");
+  // canonical() reads every component as a link (a readlink each): for the test files of a package,
+  // twice each, that was 11 % of a grade's fixed CPU on 500 tests. Not needed for an entry that is no
+  // symlink in a directory already resolved.
+  if (link.type() != fs::file_type::symlink && path.has_filename() && path.filename() != "." &&
+      path.filename() != ".." && resolved_dirs_.count(path.parent_path().native()))
+    return path;
   fs::path resolved = fs::canonical(path, ec);
   if (ec) {
     if (link.type() == fs::file_type::symlink && is_missing(ec)) {
@@ -79,6 +85,7 @@ fs::path PackageFs::directory(const fs::path& path) const {
   fs::file_status st = fs::status(resolved, ec);
   if (ec) throw UserError(path, "cannot access: " + reason(ec));
   if (st.type() != fs::file_type::directory) throw UserError(path, "is not a directory");
+  resolved_dirs_.insert(resolved.native());
   return resolved;
 }
 

@@ -4,6 +4,7 @@
 // special file (a FIFO would hang the grader) or giant file is accepted.
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ class PackageFs {
 
  private:
   std::filesystem::path root_;
+  // What directory() resolved (canonical, inside the package): a file that is no symlink, directly in one
+  // of them, resolves to itself without walking every component again. One loader uses one PackageFs,
+  // on one thread.
+  mutable std::set<std::string> resolved_dirs_;
 };
 
 // Names that end up in results and messages must be printable UTF-8 without control characters.
